@@ -1,0 +1,13 @@
+package com.sladesk.catalogue;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface ServiceComponentRepository extends JpaRepository<ServiceComponent, Long> {
+
+    Optional<ServiceComponent> findByCode(String code);
+
+    List<ServiceComponent> findAllByOrderByName();
+}

@@ -1,0 +1,99 @@
+package com.sladesk.notification;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+
+import jakarta.mail.internet.MimeMessage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.MimeMessageHelper;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Delivers due notifications. Each one is first claimed with a conditional update (so two nodes
+ * never send the same mail), sent outside any transaction, then marked SENT, or PENDING again
+ * with the error and a backed-off next attempt. With no SMTP host configured it sends nothing
+ * and the notifications wait, visible.
+ */
+@Component
+class NotificationDelivery {
+
+    private static final Logger log = LoggerFactory.getLogger(NotificationDelivery.class);
+
+    private final NotificationRepository repository;
+    private final ObjectProvider<JavaMailSender> mailSender;
+    private final NotificationProperties properties;
+    private final MailProperties mail;
+    private final TransactionTemplate transactions;
+    private final Clock clock;
+
+    NotificationDelivery(NotificationRepository repository, ObjectProvider<JavaMailSender> mailSender,
+            NotificationProperties properties, MailProperties mail, TransactionTemplate transactions, Clock clock) {
+        this.repository = repository;
+        this.mailSender = mailSender;
+        this.properties = properties;
+        this.mail = mail;
+        this.transactions = transactions;
+        this.clock = clock;
+    }
+
+    @Scheduled(fixedDelayString = "${sladesk.notification.delivery.poll-interval:PT5S}",
+            initialDelayString = "${sladesk.notification.delivery.poll-interval:PT5S}")
+    void poll() {
+        if (properties.enabled()) {
+            deliverDue();
+        }
+    }
+
+    /** Sends every notification due now; returns how many were sent. */
+    int deliverDue() {
+        JavaMailSender sender = mailSender.getIfAvailable();
+        if (sender == null) {
+            return 0;
+        }
+        Instant now = clock.instant();
+        List<Long> due = transactions.execute(tx -> repository.findDue(now, PageRequest.of(0, properties.batchSize())));
+        int sent = 0;
+        for (Long id : due) {
+            Notification claimed = transactions.execute(tx -> repository.claim(id, now, now.plus(properties.lease())) == 1
+                    ? repository.findById(id).orElse(null) : null);
+            if (claimed != null && send(sender, claimed)) {
+                sent++;
+            }
+        }
+        return sent;
+    }
+
+    private boolean send(JavaMailSender sender, Notification notification) {
+        try {
+            MimeMessage message = sender.createMimeMessage();
+            MimeMessageHelper helper = new MimeMessageHelper(message, true, StandardCharsets.UTF_8.name());
+            helper.setFrom(mail.from());
+            helper.setTo(notification.getRecipient());
+            helper.setSubject(notification.getSubject());
+            helper.setText(notification.getTextBody(), notification.getHtmlBody());
+            message.setHeader("X-SLA-Desk-Notification", String.valueOf(notification.getId()));
+            sender.send(message);
+            transactions.executeWithoutResult(tx -> repository.findById(notification.getId())
+                    .ifPresent(n -> n.sent(clock.instant())));
+            return true;
+        }
+        catch (Exception e) {
+            String error = e.getClass().getSimpleName() + ": " + e.getMessage();
+            log.warn("Notification {} to {} not delivered (attempt {}): {}", notification.getId(),
+                    notification.getRecipient(), notification.getAttempts() + 1, error);
+            transactions.executeWithoutResult(tx -> repository.findById(notification.getId()).ifPresent(n -> {
+                boolean last = n.getAttempts() + 1 >= properties.maxAttempts();
+                n.failed(error, clock.instant().plus(properties.backoffAfter(n.getAttempts() + 1)), last);
+            }));
+            return false;
+        }
+    }
+}

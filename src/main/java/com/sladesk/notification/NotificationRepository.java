@@ -1,0 +1,43 @@
+package com.sladesk.notification;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Modifying;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
+
+interface NotificationRepository extends JpaRepository<Notification, Long> {
+
+    @Query("""
+            select n.id from Notification n
+            where (n.status = com.sladesk.notification.NotificationStatus.PENDING and n.nextAttemptAt <= :now)
+               or (n.status = com.sladesk.notification.NotificationStatus.SENDING and n.lockedUntil < :now)
+            order by n.nextAttemptAt, n.id""")
+    List<Long> findDue(@Param("now") Instant now, Pageable page);
+
+    /**
+     * Takes a due notification for this node until {@code until}; 0 when another node took it
+     * first. A lease that ran out (a node died while sending) can be taken again.
+     */
+    @Modifying
+    @Query("""
+            update Notification n set n.status = com.sladesk.notification.NotificationStatus.SENDING,
+                   n.lockedUntil = :until
+            where n.id = :id
+              and ((n.status = com.sladesk.notification.NotificationStatus.PENDING and n.nextAttemptAt <= :now)
+                or (n.status = com.sladesk.notification.NotificationStatus.SENDING and n.lockedUntil < :now))""")
+    int claim(@Param("id") long id, @Param("now") Instant now, @Param("until") Instant until);
+
+    @Query("""
+            select n from Notification n
+            where (:recipient is null or lower(n.recipient) = lower(:recipient))
+              and (:status is null or n.status = :status)
+            order by n.createdAt desc, n.id desc""")
+    List<Notification> search(@Param("recipient") String recipient, @Param("status") NotificationStatus status,
+            Pageable page);
+
+    long countByStatusIn(List<NotificationStatus> statuses);
+}

@@ -1,0 +1,79 @@
+package com.sladesk.notification;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+
+import com.sladesk.system.NotFoundException;
+import org.slf4j.MDC;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The module's API. {@link #queue} stores a rendered mail in the caller's transaction: if the
+ * business change rolls back, so does its mail; if it commits, the mail will be delivered.
+ */
+@Service
+@Transactional(readOnly = true)
+public class Notifications {
+
+    /** The MDC key of the request's correlation id, stored with each notification. */
+    public static final String CORRELATION_ID = "correlationId";
+
+    private final NotificationRepository repository;
+    private final MailRenderer renderer;
+    private final Clock clock;
+
+    Notifications(NotificationRepository repository, MailRenderer renderer, Clock clock) {
+        this.repository = repository;
+        this.renderer = renderer;
+        this.clock = clock;
+    }
+
+    /**
+     * Stores one mail to {@code recipient}, rendered from the mail template {@code template}
+     * with {@code model}; returns its id.
+     */
+    @Transactional
+    public long queue(String recipient, String subject, String template, Map<String, Object> model) {
+        if (recipient == null || recipient.isBlank()) {
+            throw new IllegalArgumentException("a notification needs a recipient");
+        }
+        MailRenderer.Rendered body = renderer.render(template, model);
+        return repository.save(new Notification(recipient.trim(), subject, body.html(), body.text(),
+                MDC.get(CORRELATION_ID), clock.instant())).getId();
+    }
+
+    public List<NotificationView> find(String recipient, NotificationStatus status, int limit) {
+        return repository.search(blankToNull(recipient), status, PageRequest.of(0, limit)).stream()
+                .map(Notification::toView).toList();
+    }
+
+    public NotificationView get(long id) {
+        return repository.findById(id).map(Notification::toView)
+                .orElseThrow(() -> new NotFoundException("Notification", id));
+    }
+
+    /** Puts a FAILED (or waiting) notification back in line for delivery now. */
+    @Transactional
+    public NotificationView retry(long id) {
+        Notification notification = repository.findById(id)
+                .orElseThrow(() -> new NotFoundException("Notification", id));
+        if (notification.getStatus() == NotificationStatus.SENT) {
+            throw new com.sladesk.system.ConflictException("notification " + id + " was already sent");
+        }
+        notification.retryNow(clock.instant());
+        return notification.toView();
+    }
+
+    /** How many notifications are not yet delivered (pending, being sent, or failed). */
+    public long undeliveredCount() {
+        return repository.countByStatusIn(List.of(NotificationStatus.PENDING, NotificationStatus.SENDING,
+                NotificationStatus.FAILED));
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+}

@@ -1,0 +1,7 @@
+/**
+ * Every mail the system sends: stored first, in the transaction of the business change that
+ * caused it, then delivered over SMTP by a retrying sender with backoff. Nothing is dropped: a
+ * mail that cannot be sent now stays visible as undelivered and is tried again.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Notifications")
+package com.sladesk.notification;

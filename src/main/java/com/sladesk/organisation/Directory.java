@@ -1,0 +1,81 @@
+package com.sladesk.organisation;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The module's API: who the organisations and users are, and adding them. */
+@Service
+@Transactional(readOnly = true)
+public class Directory {
+
+    private final OrganisationRepository organisations;
+    private final AppUserRepository users;
+    private final PasswordEncoder passwordEncoder;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    Directory(OrganisationRepository organisations, AppUserRepository users, PasswordEncoder passwordEncoder,
+            ApplicationEventPublisher events, Clock clock) {
+        this.organisations = organisations;
+        this.users = users;
+        this.passwordEncoder = passwordEncoder;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    public Optional<UserAccount> findUser(String username) {
+        return users.findByUsername(username).map(AppUser::toAccount);
+    }
+
+    public List<UserAccount> allUsers() {
+        return users.findAllByOrderByUsername().stream().map(AppUser::toAccount).toList();
+    }
+
+    /** Email addresses of the enabled users with a role, for notices addressed to a group. */
+    public List<String> emailsOf(Role role) {
+        return users.findByRoleAndEnabledTrue(role).stream().map(u -> u.toAccount().email()).sorted().toList();
+    }
+
+    public Optional<OrganisationInfo> findOrganisation(long id) {
+        return organisations.findWithContactsById(id).map(Organisation::toInfo);
+    }
+
+    public Optional<OrganisationInfo> findOrganisationByName(String name) {
+        return organisations.findByName(name).map(o -> findOrganisation(o.getId()).orElseThrow());
+    }
+
+    public List<OrganisationInfo> allOrganisations() {
+        return organisations.findAll(org.springframework.data.domain.Sort.by("name")).stream()
+                .map(o -> findOrganisation(o.getId()).orElseThrow()).toList();
+    }
+
+    @Transactional
+    public OrganisationInfo createOrganisation(String name, BigDecimal monthlyFee, String currency, Set<String> contacts) {
+        Organisation saved = organisations.save(new Organisation(name, monthlyFee, currency, contacts, clock.instant()));
+        return saved.toInfo();
+    }
+
+    /** Adds a user with the given raw password, stored BCrypt-hashed. */
+    @Transactional
+    public UserAccount createUser(String username, String email, String rawPassword, Role role, Long organisationId) {
+        Organisation organisation = organisationId == null ? null
+                : organisations.findById(organisationId).orElseThrow(
+                        () -> new IllegalArgumentException("no organisation " + organisationId));
+        AppUser saved = users.save(new AppUser(username, email, passwordEncoder.encode(rawPassword), role,
+                organisation, clock.instant()));
+        events.publishEvent(new UserAccountsChanged());
+        return saved.toAccount();
+    }
+
+    public boolean userExists(String username) {
+        return users.existsByUsername(username);
+    }
+}

@@ -1,0 +1,6 @@
+/**
+ * Customers (organisations with their monthly fee, currency and contact addresses) and the people
+ * who sign in, each with one {@link com.sladesk.organisation.Role}.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Organisations and users")
+package com.sladesk.organisation;

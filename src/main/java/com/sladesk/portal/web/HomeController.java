@@ -1,0 +1,79 @@
+package com.sladesk.portal.web;
+
+import com.sladesk.catalogue.ComponentCatalogue;
+import com.sladesk.notification.Notifications;
+import com.sladesk.organisation.Directory;
+import com.sladesk.security.SignedInUser;
+import com.sladesk.system.NotFoundException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+
+/** Sends each person to their role's home page and renders those pages. */
+@Controller
+class HomeController {
+
+    static final String CUSTOMER_HOME = "portal/customer-home";
+    static final String SRE_HOME = "portal/sre-home";
+    static final String LEADERSHIP_HOME = "portal/leadership-home";
+    static final String ADMIN_HOME = "portal/admin-home";
+
+    private final Directory directory;
+    private final ComponentCatalogue catalogue;
+    private final Notifications notifications;
+
+    HomeController(Directory directory, ComponentCatalogue catalogue, Notifications notifications) {
+        this.directory = directory;
+        this.catalogue = catalogue;
+        this.notifications = notifications;
+    }
+
+    @GetMapping("/login")
+    String login() {
+        return "login";
+    }
+
+    @GetMapping("/")
+    String home(@AuthenticationPrincipal Object principal) {
+        if (!(principal instanceof SignedInUser user)) {
+            throw new AccessDeniedException("no home page for this account");
+        }
+        return switch (user.role()) {
+            case CUSTOMER -> "redirect:/portal";
+            case SRE -> "redirect:/sre";
+            case LEADERSHIP, CTO -> "redirect:/leadership";
+            case ADMIN -> "redirect:/admin";
+        };
+    }
+
+    @GetMapping("/portal")
+    String customerHome(@AuthenticationPrincipal SignedInUser user, Model model) {
+        model.addAttribute("organisation", directory.findOrganisation(user.organisationId())
+                .orElseThrow(() -> new NotFoundException("Organisation", user.organisationId())));
+        model.addAttribute("components", catalogue.all());
+        return CUSTOMER_HOME;
+    }
+
+    @GetMapping("/sre")
+    String sreHome(Model model) {
+        model.addAttribute("components", catalogue.all());
+        model.addAttribute("undelivered", notifications.undeliveredCount());
+        return SRE_HOME;
+    }
+
+    @GetMapping("/leadership")
+    String leadershipHome(Model model) {
+        model.addAttribute("organisations", directory.allOrganisations());
+        return LEADERSHIP_HOME;
+    }
+
+    @GetMapping("/admin")
+    String adminHome(Model model) {
+        model.addAttribute("users", directory.allUsers());
+        model.addAttribute("organisations", directory.allOrganisations());
+        model.addAttribute("undelivered", notifications.undeliveredCount());
+        return ADMIN_HOME;
+    }
+}

@@ -1,0 +1,80 @@
+package com.sladesk.security;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+
+import static org.springframework.security.web.util.matcher.AntPathRequestMatcher.antMatcher;
+
+/**
+ * Two chains: the API (HTTP Basic, stateless, problem+json answers) and the pages (form login with
+ * CSRF). Each path's role is declared here, in one place.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebSecurity
+class SecurityConfiguration {
+
+    private static final String SRE = "SRE";
+    private static final String LEADERSHIP = "LEADERSHIP";
+    private static final String CTO = "CTO";
+    private static final String ADMIN = "ADMIN";
+    private static final String CUSTOMER = "CUSTOMER";
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return new BCryptPasswordEncoder();
+    }
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain apiChain(HttpSecurity http, ObjectMapper json) throws Exception {
+        ProblemSecurityHandlers problems = new ProblemSecurityHandlers(json);
+        http.securityMatcher(new OrRequestMatcher(antMatcher("/api/**"), antMatcher("/engine-rest/**"),
+                antMatcher("/actuator/**")))
+            .authorizeHttpRequests(auth -> auth
+                .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                .requestMatchers("/actuator/prometheus").hasAnyRole(ADMIN, SlaUserDetailsService.METRICS_ROLE)
+                .requestMatchers("/actuator/**").hasRole(ADMIN)
+                .requestMatchers(antMatcher("/engine-rest/**")).hasRole(ADMIN)
+                .requestMatchers(HttpMethod.GET, "/api/notifications/**").hasAnyRole(SRE, ADMIN)
+                .requestMatchers("/api/notifications/**").hasRole(ADMIN)
+                .requestMatchers("/api/**").hasAnyRole(CUSTOMER, SRE, LEADERSHIP, CTO, ADMIN)
+                .anyRequest().denyAll())
+            .httpBasic(basic -> basic.authenticationEntryPoint(problems))
+            .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+            .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+            .csrf(csrf -> csrf.disable())
+            .requestCache(cache -> cache.disable());
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain pageChain(HttpSecurity http) throws Exception {
+        http.authorizeHttpRequests(auth -> auth
+                .requestMatchers("/login", "/error", "/css/**", "/js/**", "/images/**", "/webjars/**",
+                        "/favicon.ico", "/health", "/ready", "/health/components").permitAll()
+                .requestMatchers(antMatcher("/camunda/**")).hasRole(ADMIN)
+                .requestMatchers("/portal/**").hasRole(CUSTOMER)
+                .requestMatchers("/sre/**").hasRole(SRE)
+                .requestMatchers("/leadership/**").hasAnyRole(LEADERSHIP, CTO)
+                .requestMatchers("/admin/**").hasRole(ADMIN)
+                .requestMatchers("/notifications/**").hasAnyRole(SRE, ADMIN)
+                .anyRequest().authenticated())
+            .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", true).permitAll())
+            .logout(logout -> logout.logoutSuccessUrl("/login?logout").permitAll())
+            // Cockpit and Tasklist send their own CSRF token (Camunda's CsrfPreventionFilter).
+            .csrf(csrf -> csrf.ignoringRequestMatchers(antMatcher("/camunda/api/**")))
+            .headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()));
+        return http.build();
+    }
+}

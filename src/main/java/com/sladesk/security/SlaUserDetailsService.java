@@ -1,0 +1,43 @@
+package com.sladesk.security;
+
+import com.sladesk.organisation.Directory;
+import com.sladesk.organisation.Role;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+
+/** Our users from the database, plus the optional Prometheus scrape user from configuration. */
+@Service
+class SlaUserDetailsService implements UserDetailsService {
+
+    static final String METRICS_ROLE = "METRICS";
+
+    private final Directory directory;
+    private final UserDetails scrapeUser;
+
+    SlaUserDetailsService(Directory directory, MetricsScrapeProperties scrape, PasswordEncoder encoder) {
+        this.directory = directory;
+        this.scrapeUser = scrape.enabled()
+                ? User.withUsername(scrape.scrapeUsername()).password(encoder.encode(scrape.scrapePassword()))
+                        .roles(METRICS_ROLE).build()
+                : null;
+    }
+
+    @Override
+    public UserDetails loadUserByUsername(String username) {
+        if (scrapeUser != null && scrapeUser.getUsername().equals(username)) {
+            return User.withUserDetails(scrapeUser).build();
+        }
+        return directory.findUser(username)
+                .map(u -> new SignedInUser(u.username(), u.passwordHash(), u.enabled(), u.role(), u.email(),
+                        u.organisationId(), u.organisationName()))
+                .orElseThrow(() -> new UsernameNotFoundException("no user " + username));
+    }
+
+    static String[] staff() {
+        return new String[] { Role.SRE.name(), Role.LEADERSHIP.name(), Role.CTO.name(), Role.ADMIN.name() };
+    }
+}

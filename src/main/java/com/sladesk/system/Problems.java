@@ -1,0 +1,36 @@
+package com.sladesk.system;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+
+/** RFC 9457 problem documents as this service writes them everywhere (API, security, errors). */
+public final class Problems {
+
+    public static final String TYPE_BASE = "https://sla-desk.example/problems/";
+
+    private Problems() {
+    }
+
+    public static ProblemDetail of(HttpStatus status, String type, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(URI.create(TYPE_BASE + type));
+        return problem;
+    }
+
+    /** A validation failure: each error names the field, the rule it broke and a message. */
+    public static ProblemDetail invalid(HttpStatus status, String detail, List<FieldError> errors) {
+        ProblemDetail problem = of(status, "validation", detail);
+        problem.setTitle("Invalid request");
+        problem.setProperty("errors", errors.stream()
+                .map(e -> Map.of("field", e.field(), "rule", e.rule(), "message", e.message()))
+                .toList());
+        return problem;
+    }
+
+    public record FieldError(String field, String rule, String message) {
+    }
+}

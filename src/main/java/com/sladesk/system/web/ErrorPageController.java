@@ -1,0 +1,61 @@
+package com.sladesk.system.web;
+
+import java.util.Map;
+
+import com.sladesk.system.Problems;
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.boot.web.servlet.error.ErrorController;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.servlet.ModelAndView;
+
+/**
+ * Errors that no controller answered (unknown paths, filter failures): problem+json for the API
+ * and for clients that ask for JSON, a plain page for people.
+ */
+@Controller
+class ErrorPageController implements ErrorController {
+
+    @RequestMapping("/error")
+    Object error(HttpServletRequest request) {
+        HttpStatus status = statusOf(request);
+        String uri = String.valueOf(request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI));
+        String accept = request.getHeader("Accept");
+        boolean api = uri.startsWith("/api/") || uri.equals("/api")
+                || (accept != null && (accept.contains("json")) && !accept.contains("text/html"));
+        String detail = switch (status) {
+            case NOT_FOUND -> "No resource at " + uri;
+            case FORBIDDEN -> "Your role does not allow this";
+            case UNAUTHORIZED -> "Sign in first";
+            case METHOD_NOT_ALLOWED -> "This method is not allowed on " + uri;
+            case PAYLOAD_TOO_LARGE -> "The request body is too large";
+            default -> status.is5xxServerError() ? "The request could not be completed; it has been logged."
+                    : status.getReasonPhrase();
+        };
+        if (api) {
+            ProblemDetail problem = Problems.of(status, status.is5xxServerError() ? "internal" : "http-" + status.value(), detail);
+            problem.setInstance(java.net.URI.create(uri.startsWith("/") ? uri : "/"));
+            return org.springframework.http.ResponseEntity.status(status)
+                    .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+        }
+        ModelAndView page = new ModelAndView("error", Map.of("status", status.value(),
+                "reason", status.getReasonPhrase(), "detail", detail));
+        page.setStatus(status);
+        return page;
+    }
+
+    private static HttpStatus statusOf(HttpServletRequest request) {
+        Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+        if (code instanceof Integer value) {
+            HttpStatus status = HttpStatus.resolve(value);
+            if (status != null) {
+                return status;
+            }
+        }
+        return HttpStatus.INTERNAL_SERVER_ERROR;
+    }
+}

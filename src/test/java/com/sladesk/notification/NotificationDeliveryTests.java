@@ -1,0 +1,123 @@
+package com.sladesk.notification;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import com.sladesk.SlaDeskTest;
+import jakarta.mail.internet.MimeMessage;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Mail goes through the outbox: stored with the change, delivered over real SMTP, retried when SMTP is down. */
+@SlaDeskTest
+class NotificationDeliveryTests {
+
+    @RegisterExtension
+    static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP);
+
+    @Autowired
+    Notifications notifications;
+
+    @Autowired
+    NotificationDelivery delivery;
+
+    @Autowired
+    TransactionTemplate transactions;
+
+    @AfterEach
+    void resetClock() {
+        ClockUtil.reset();
+    }
+
+    @Test
+    void storedNotificationReachesTheSmtpServer() throws Exception {
+        String recipient = unique("ops");
+        long id = notifications.queue(recipient, "Maintenance on Sunday", "message",
+                Map.of("heading", "Maintenance on Sunday", "lines", List.of("Database upgrade 02:00-04:00 UTC.")));
+        assertThat(notifications.get(id).status()).isEqualTo(NotificationStatus.PENDING);
+
+        delivery.deliverDue();
+
+        MimeMessage[] received = smtp.getReceivedMessagesForDomain(recipient);
+        assertThat(received).hasSize(1);
+        assertThat(received[0].getSubject()).isEqualTo("Maintenance on Sunday");
+        String body = GreenMailUtil.getBody(received[0]);
+        assertThat(body).contains("Database upgrade 02:00-04:00 UTC.").contains("text/html").contains("text/plain");
+        NotificationView sent = notifications.get(id);
+        assertThat(sent.status()).isEqualTo(NotificationStatus.SENT);
+        assertThat(sent.attempts()).isOne();
+        assertThat(sent.sentAt()).isNotNull();
+    }
+
+    @Test
+    void notificationCreatedWhileSmtpIsDownIsDeliveredOnceItIsBack() throws Exception {
+        Instant start = Instant.parse("2026-03-02T10:00:00Z");
+        ClockUtil.setCurrentTime(Date.from(start));
+        smtp.stop();
+        String recipient = unique("sre");
+        long id = notifications.queue(recipient, "P1 breaching soon", "message",
+                Map.of("heading", "P1 breaching soon", "lines", List.of("Respond within 15 minutes.")));
+
+        delivery.deliverDue();
+
+        NotificationView waiting = notifications.get(id);
+        assertThat(waiting.status()).isEqualTo(NotificationStatus.PENDING);
+        assertThat(waiting.attempts()).isOne();
+        assertThat(waiting.lastError()).isNotBlank();
+        assertThat(waiting.nextAttemptAt()).isAfter(start);
+
+        smtp.start();
+        // not due yet: the backoff holds it back
+        delivery.deliverDue();
+        assertThat(smtp.getReceivedMessagesForDomain(recipient)).isEmpty();
+
+        ClockUtil.setCurrentTime(Date.from(waiting.nextAttemptAt().plus(Duration.ofSeconds(1))));
+        delivery.deliverDue();
+        delivery.deliverDue();
+
+        assertThat(smtp.getReceivedMessagesForDomain(recipient)).hasSize(1);
+        NotificationView delivered = notifications.get(id);
+        assertThat(delivered.status()).isEqualTo(NotificationStatus.SENT);
+        assertThat(delivered.attempts()).isEqualTo(2);
+        assertThat(delivered.lastError()).isNull();
+    }
+
+    @Test
+    void aNotificationIsStoredOnlyIfTheBusinessChangeCommits() {
+        String recipient = unique("rollback");
+        assertThatThrownBy(() -> transactions.executeWithoutResult(tx -> {
+            notifications.queue(recipient, "never", "message", Map.of("heading", "never", "lines", List.of()));
+            throw new IllegalStateException("business change failed");
+        })).isInstanceOf(IllegalStateException.class);
+        assertThat(notifications.find(recipient, null, 10)).isEmpty();
+    }
+
+    @Test
+    void backoffDoublesUpToItsCap() {
+        NotificationProperties properties = new NotificationProperties(true, Duration.ofSeconds(5), 50,
+                Duration.ofSeconds(10), Duration.ofMinutes(15), 20, Duration.ofMinutes(2));
+        assertThat(properties.backoffAfter(1)).isEqualTo(Duration.ofSeconds(10));
+        assertThat(properties.backoffAfter(2)).isEqualTo(Duration.ofSeconds(20));
+        assertThat(properties.backoffAfter(4)).isEqualTo(Duration.ofSeconds(80));
+        assertThat(properties.backoffAfter(12)).isEqualTo(Duration.ofMinutes(15));
+        assertThat(properties.backoffAfter(60)).isEqualTo(Duration.ofMinutes(15));
+    }
+
+    private static String unique(String name) {
+        return name + "@" + UUID.randomUUID().toString().substring(0, 8) + ".example";
+    }
+}

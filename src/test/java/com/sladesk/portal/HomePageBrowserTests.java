@@ -1,0 +1,70 @@
+package com.sladesk.portal;
+
+import com.sladesk.BrowserSupport;
+import com.sladesk.SlaDeskTest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIf;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A real browser signs in as a customer and as an SRE, and is kept out where its role does not reach. */
+@SlaDeskTest
+@Tag("browser")
+@EnabledIf("com.sladesk.BrowserSupport#available")
+class HomePageBrowserTests {
+
+    @LocalServerPort
+    int port;
+
+    WebDriver browser;
+
+    @BeforeEach
+    void open() {
+        browser = BrowserSupport.start();
+    }
+
+    @AfterEach
+    void close() {
+        browser.quit();
+    }
+
+    @Test
+    void customerSeesTheirOrganisationsHomePage() {
+        BrowserSupport.signIn(browser, base(), "acme", "demo");
+        assertThat(browser.getCurrentUrl()).endsWith("/portal");
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Acme Corp");
+        assertThat(browser.findElement(By.cssSelector(".facts")).getText()).contains("10,000.00 USD");
+        assertThat(browser.getPageSource()).doesNotContain("SRE desk");
+        BrowserSupport.screenshot(browser, "customer-home");
+
+        browser.get(base() + "/sre");
+        assertThat(browser.findElement(By.tagName("h1")).getText()).contains("403");
+    }
+
+    @Test
+    void sreSeesTheSreDesk() {
+        BrowserSupport.signIn(browser, base(), "sre", "demo");
+        assertThat(browser.getCurrentUrl()).endsWith("/sre");
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("SRE desk");
+        assertThat(browser.findElement(By.tagName("table")).getText()).contains("Core Services", "API Endpoints");
+        BrowserSupport.screenshot(browser, "sre-home");
+    }
+
+    @Test
+    void anonymousVisitorIsSentToSignIn() {
+        browser.get(base() + "/sre");
+        assertThat(browser.getCurrentUrl()).endsWith("/login");
+        BrowserSupport.signIn(browser, base(), "sre", "wrong");
+        assertThat(browser.findElement(By.cssSelector(".flash.error")).getText()).contains("wrong password");
+    }
+
+    private String base() {
+        return "http://localhost:" + port;
+    }
+}

@@ -1,0 +1,132 @@
+package com.sladesk.security;
+
+import com.sladesk.SlaDeskTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
+import static org.springframework.security.test.web.servlet.response.SecurityMockMvcResultMatchers.authenticated;
+import static org.springframework.security.test.web.servlet.response.SecurityMockMvcResultMatchers.unauthenticated;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/** Who may open which page and call which endpoint, signing in for real against the demo users. */
+@SlaDeskTest
+class AccessTests {
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    org.springframework.boot.test.web.client.TestRestTemplate http;
+
+    @ParameterizedTest(name = "{0} signs in and lands on {1}")
+    @CsvSource({ "acme, /portal", "globex, /portal", "sre, /sre", "sre2, /sre", "leader, /leadership",
+            "cto, /leadership", "admin, /admin" })
+    void everyDemoUserSignsInAndLandsOnTheirHomePage(String user, String home) throws Exception {
+        var session = mvc.perform(formLogin("/login").user(user).password("demo"))
+                .andExpect(authenticated().withUsername(user))
+                .andExpect(redirectedUrl("/"))
+                .andReturn().getRequest().getSession();
+        mvc.perform(get("/").session((org.springframework.mock.web.MockHttpSession) session))
+                .andExpect(redirectedUrl(home));
+        mvc.perform(get(home).session((org.springframework.mock.web.MockHttpSession) session))
+                .andExpect(status().isOk());
+    }
+
+    @Test
+    void wrongPasswordIsRefused() throws Exception {
+        mvc.perform(formLogin("/login").user("sre").password("wrong"))
+                .andExpect(unauthenticated())
+                .andExpect(redirectedUrl("/login?error"));
+    }
+
+    @Test
+    void loginWithoutCsrfTokenIsForbidden() throws Exception {
+        mvc.perform(post("/login").param("username", "sre").param("password", "demo"))
+                .andExpect(status().isForbidden())
+                .andExpect(unauthenticated());
+    }
+
+    @Test
+    void anonymousVisitorIsSentToLogin() throws Exception {
+        mvc.perform(get("/sre")).andExpect(status().isFound()).andExpect(redirectedUrlPattern("**/login"));
+        mvc.perform(get("/")).andExpect(redirectedUrlPattern("**/login"));
+        mvc.perform(get("/login")).andExpect(status().isOk());
+    }
+
+    @ParameterizedTest(name = "{0} opening {1} gets {2}")
+    @CsvSource({
+            "acme, /sre, 403", "acme, /admin, 403", "acme, /leadership, 403", "acme, /notifications, 403",
+            "acme, /camunda/app/cockpit/default/, 403", "acme, /portal, 200",
+            "sre, /portal, 403", "sre, /admin, 403", "sre, /notifications, 200", "sre, /camunda/app/cockpit/default/, 403",
+            "leader, /sre, 403", "leader, /leadership, 200", "cto, /leadership, 200",
+            "admin, /admin, 200", "admin, /notifications, 200", "admin, /sre, 403" })
+    void pagesFollowRoles(String user, String path, int expected) throws Exception {
+        var session = (org.springframework.mock.web.MockHttpSession) mvc
+                .perform(formLogin("/login").user(user).password("demo")).andReturn().getRequest().getSession();
+        mvc.perform(get(path).session(session)).andExpect(status().is(expected));
+    }
+
+    @Test
+    void apiWithoutCredentialsIsA401Problem() throws Exception {
+        mvc.perform(get("/api/notifications"))
+                .andExpect(status().isUnauthorized())
+                .andExpect(header().string("WWW-Authenticate", org.hamcrest.Matchers.startsWith("Basic")))
+                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.status").value(401));
+    }
+
+    @ParameterizedTest(name = "{0} calling GET {1} gets {2}")
+    @CsvSource({
+            "acme, /api/notifications, 403", "leader, /api/notifications, 403", "cto, /api/notifications, 403",
+            "sre, /api/notifications, 200", "admin, /api/notifications, 200",
+            "sre, /engine-rest/engine, 403", "acme, /engine-rest/engine, 403", "admin, /engine-rest/engine, 200",
+            "sre, /actuator/prometheus, 403", "admin, /actuator/prometheus, 200",
+            "prometheus, /actuator/prometheus, 200", "prometheus, /api/notifications, 403" })
+    void apiFollowsRoles(String user, String path, int expected) {
+        // over real HTTP: the engine's REST API is a Jersey servlet that MockMvc would not reach
+        String password = user.equals("prometheus") ? "scrape-secret" : "demo";
+        var response = http.withBasicAuth(user, password).getForEntity(path, String.class);
+        assertThat(response.getStatusCode().value()).isEqualTo(expected);
+        if (expected == 403) {
+            assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        }
+    }
+
+    @Test
+    void passwordsAreStoredAsBcryptHashes() {
+        var hashes = jdbc.queryForList("select password_hash from app_user", String.class);
+        assertThat(hashes).isNotEmpty().allSatisfy(h -> assertThat(h).matches("^\\$2[aby]\\$\\d\\d\\$.{53}$"));
+        assertThat(hashes).doesNotContain("demo");
+    }
+
+    @Test
+    void healthEndpointsArePublicJson() throws Exception {
+        mvc.perform(get("/health")).andExpect(status().isOk()).andExpect(jsonPath("$.status").value("UP"));
+        mvc.perform(get("/ready")).andExpect(status().isOk())
+                .andExpect(jsonPath("$.components.db.status").value("UP"))
+                .andExpect(jsonPath("$.components.processEngine.status").value("UP"));
+        // in tests the job executor is off and GreenMail is not always up: the group answers, whatever its state
+        mvc.perform(get("/health/components"))
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_JSON))
+                .andExpect(jsonPath("$.components.db.status").value("UP"))
+                .andExpect(jsonPath("$.components.processEngine.status").value("UP"))
+                .andExpect(jsonPath("$.components.mail.details.pending").isNumber());
+    }
+}
