@@ -36,7 +36,9 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain apiChain(HttpSecurity http, ObjectMapper json) throws Exception {
+    SecurityFilterChain apiChain(HttpSecurity http, ObjectMapper json,
+            @org.springframework.beans.factory.annotation.Value("${sladesk.alertmanager.token:}") String alertmanagerToken)
+            throws Exception {
         ProblemSecurityHandlers problems = new ProblemSecurityHandlers(json);
         http.securityMatcher(new OrRequestMatcher(antMatcher("/api/**"), antMatcher("/engine-rest/**"),
                 antMatcher("/actuator/**")))
@@ -47,8 +49,13 @@ class SecurityConfiguration {
                 .requestMatchers(antMatcher("/engine-rest/**")).hasRole(ADMIN)
                 .requestMatchers(HttpMethod.GET, "/api/notifications/**").hasAnyRole(SRE, ADMIN)
                 .requestMatchers("/api/notifications/**").hasRole(ADMIN)
+                .requestMatchers(HttpMethod.POST, AlertmanagerTokenFilter.PATH).hasRole(AlertmanagerTokenFilter.ROLE)
+                .requestMatchers(HttpMethod.GET, "/api/incidents", "/api/incidents/**").hasAnyRole(SRE, LEADERSHIP, CTO, ADMIN)
+                .requestMatchers("/api/incidents", "/api/incidents/**").hasRole(SRE)
                 .requestMatchers("/api/**").hasAnyRole(CUSTOMER, SRE, LEADERSHIP, CTO, ADMIN)
                 .anyRequest().denyAll())
+            .addFilterBefore(new AlertmanagerTokenFilter(alertmanagerToken),
+                    org.springframework.security.web.authentication.www.BasicAuthenticationFilter.class)
             .httpBasic(basic -> basic.authenticationEntryPoint(problems))
             .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
             .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.sladesk.system.ConflictException;
+import com.sladesk.system.InvalidInputException;
 import com.sladesk.system.NotFoundException;
 import com.sladesk.system.Problems;
 import com.sladesk.system.Problems.FieldError;
@@ -114,6 +115,12 @@ class ApiProblemAdvice {
         return problem(Problems.invalid(HttpStatus.BAD_REQUEST, describe(List.of(error)), List.of(error)));
     }
 
+    @ExceptionHandler(InvalidInputException.class)
+    ResponseEntity<ProblemDetail> invalidInput(InvalidInputException e) {
+        FieldError error = new FieldError(e.field(), e.rule(), e.getMessage());
+        return problem(Problems.invalid(HttpStatus.BAD_REQUEST, describe(List.of(error)), List.of(error)));
+    }
+
     @ExceptionHandler(NotFoundException.class)
     ResponseEntity<ProblemDetail> notFound(NotFoundException e) {
         return problem(Problems.of(HttpStatus.NOT_FOUND, "not-found", e.getMessage()));
@@ -124,7 +131,8 @@ class ApiProblemAdvice {
         return problem(Problems.of(HttpStatus.CONFLICT, "conflict", e.getMessage()));
     }
 
-    @ExceptionHandler(org.springframework.dao.OptimisticLockingFailureException.class)
+    @ExceptionHandler({ org.springframework.dao.OptimisticLockingFailureException.class,
+            org.camunda.bpm.engine.OptimisticLockingException.class })
     ResponseEntity<ProblemDetail> concurrentChange(RuntimeException e) {
         return problem(Problems.of(HttpStatus.CONFLICT, "conflict",
                 "the record was changed by another request at the same time; read it again"));

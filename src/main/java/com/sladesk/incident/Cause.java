@@ -1,0 +1,18 @@
+package com.sladesk.incident;
+
+import com.fasterxml.jackson.annotation.JsonValue;
+
+/** Recorded at resolution; all but internal are excluded from downtime. In JSON as lower case: internal, third_party, customer, force_majeure. */
+public enum Cause {
+    INTERNAL, THIRD_PARTY, CUSTOMER, FORCE_MAJEURE;
+
+    @JsonValue
+    public String value() {
+        return name().toLowerCase();
+    }
+
+    @Override
+    public String toString() {
+        return value();
+    }
+}

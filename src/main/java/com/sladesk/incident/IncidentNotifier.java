@@ -1,0 +1,72 @@
+package com.sladesk.incident;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import com.sladesk.notification.Notifications;
+import com.sladesk.organisation.Directory;
+import com.sladesk.organisation.Role;
+import org.springframework.stereotype.Component;
+
+/**
+ * Who hears of a warning or a breach (SLA section 2 and the incident issue): "breaching soon" to
+ * every SRE; a breach to the SRE lead, and also to leadership for a P1 response breach and for
+ * a P1 or P2 resolution breach.
+ */
+@Component
+class IncidentNotifier {
+
+    private static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern("EEE d MMM yyyy HH:mm 'UTC'")
+            .withZone(ZoneOffset.UTC);
+
+    private final Notifications notifications;
+    private final Directory directory;
+    private final IncidentProperties properties;
+
+    IncidentNotifier(Notifications notifications, Directory directory, IncidentProperties properties) {
+        this.notifications = notifications;
+        this.directory = directory;
+        this.properties = properties;
+    }
+
+    Set<String> recipients(Severity severity, SlaTarget target, SlaEventKind kind) {
+        Set<String> to = new LinkedHashSet<>();
+        if (kind == SlaEventKind.WARNING) {
+            to.addAll(directory.emailsOf(Role.SRE));
+            return to;
+        }
+        to.add(properties.sreLeadEmail());
+        boolean leadership = target == SlaTarget.RESPONSE ? severity == Severity.P1
+                : severity == Severity.P1 || severity == Severity.P2;
+        if (leadership) {
+            to.addAll(directory.emailsOf(Role.LEADERSHIP));
+        }
+        return to;
+    }
+
+    void slaEvent(Incident incident, SlaTarget target, SlaEventKind kind, Instant due) {
+        String what = target == SlaTarget.RESPONSE ? "response" : "resolution";
+        String subject = kind == SlaEventKind.WARNING
+                ? "[%s] Incident #%d %s breaching soon: %s".formatted(incident.getSeverity(), incident.getId(), what,
+                        incident.getTitle())
+                : "[%s] SLA BREACH: incident #%d missed its %s target: %s".formatted(incident.getSeverity(),
+                        incident.getId(), what, incident.getTitle());
+        List<String> lines = new ArrayList<>();
+        lines.add("Incident #" + incident.getId() + " (" + incident.getSeverity() + "): " + incident.getTitle());
+        lines.add("Opened " + UTC.format(incident.getOpenedAt()) + "; " + what + " due " + UTC.format(due) + ".");
+        lines.add(kind == SlaEventKind.WARNING
+                ? "75% of the " + what + " target has passed. " + (target == SlaTarget.RESPONSE
+                        ? "Acknowledge it now." : "Resolve it, or record that it waits for the customer.")
+                : "The " + what + " target was missed; this is escalated as the SLA requires.");
+        for (String recipient : recipients(incident.getSeverity(), target, kind)) {
+            notifications.queue(recipient, subject, "incident-sla-event", Map.of("heading", subject, "lines", lines,
+                    "incidentId", incident.getId()));
+        }
+    }
+}

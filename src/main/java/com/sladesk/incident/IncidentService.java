@@ -1,0 +1,236 @@
+package com.sladesk.incident;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import com.sladesk.catalogue.ComponentCatalogue;
+import com.sladesk.system.InvalidInputException;
+import com.sladesk.system.NotFoundException;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import static com.sladesk.incident.IncidentResponseProcess.*;
+
+/**
+ * The module's API. Each change is one transaction: the incident row, its timeline entry and the
+ * process engine's step commit together or not at all.
+ */
+@Service
+@Transactional
+public class IncidentService {
+
+    private static final String SYSTEM = "system";
+
+    private final IncidentRepository incidents;
+    private final SlaTargets targets;
+    private final ComponentCatalogue catalogue;
+    private final IncidentNotifier notifier;
+    private final RuntimeService runtime;
+    private final TaskService tasks;
+    private final Clock clock;
+
+    IncidentService(IncidentRepository incidents, SlaTargets targets, ComponentCatalogue catalogue,
+            IncidentNotifier notifier, RuntimeService runtime, TaskService tasks, Clock clock) {
+        this.incidents = incidents;
+        this.targets = targets;
+        this.catalogue = catalogue;
+        this.notifier = notifier;
+        this.runtime = runtime;
+        this.tasks = tasks;
+        this.clock = clock;
+    }
+
+    public IncidentView open(NewIncident command, String actor) {
+        Instant now = clock.instant();
+        Instant openedAt = command.openedAt() == null ? now : command.openedAt();
+        if (openedAt.isAfter(now)) {
+            throw new InvalidInputException("openedAt", "time", "must not be in the future");
+        }
+        List<String> unknown = catalogue.unknownCodes(command.components());
+        if (!unknown.isEmpty()) {
+            throw new InvalidInputException("components", "unknown",
+                    "not in the component catalogue: " + String.join(", ", unknown));
+        }
+        SlaTargets.DueTimes due = targets.dueTimes(command.severity(), openedAt, Duration.ZERO);
+        Incident incident = incidents.save(new Incident(command.title().trim(), command.description(),
+                command.severity(), new LinkedHashSet<>(command.components()), command.environment(),
+                command.impact(), openedAt, command.alertFingerprint(), actor, due));
+        incident.record(now, actor, "opened", command.severity() + ", " + command.impact() + " in "
+                + command.environment() + (command.openedAt() != null ? ", opened at " + openedAt : ""));
+        Map<String, Object> variables = dueVariables(incident);
+        variables.put(VAR_INCIDENT_ID, incident.getId());
+        runtime.startProcessInstanceByKey(KEY, businessKey(incident), variables);
+        return incident.toView();
+    }
+
+    public IncidentView acknowledge(long id, String actor) {
+        Incident incident = get(id);
+        Instant now = clock.instant();
+        incident.acknowledge(now);
+        incident.record(now, actor, "acknowledged", null);
+        incidents.saveAndFlush(incident);
+        correlate(incident, MESSAGE_ACKNOWLEDGED, Map.of());
+        return incident.toView();
+    }
+
+    public IncidentView resolve(long id, Instant resolvedAt, Cause cause, String actor) {
+        Incident incident = get(id);
+        Instant now = clock.instant();
+        Instant at = resolvedAt == null ? now : resolvedAt;
+        if (at.isBefore(incident.getOpenedAt())) {
+            throw new InvalidInputException("resolvedAt", "order",
+                    "must not be before the incident was opened (" + incident.getOpenedAt() + ")");
+        }
+        if (at.isAfter(now)) {
+            throw new InvalidInputException("resolvedAt", "time", "must not be in the future");
+        }
+        Duration pausedUntilNow = incident.getPausedAt() == null ? Duration.ZERO
+                : targets.pausedTime(incident.getSeverity(), incident.getPausedAt(), at);
+        incident.resolve(at, cause, pausedUntilNow);
+        Map<String, Object> variables = new HashMap<>();
+        variables.put(VAR_SEVERITY, incident.getSeverity().name());
+        if (incident.getSeverity() == Severity.P1) {
+            incident.postmortemDue(targets.postmortemDue(at));
+            variables.put(VAR_POSTMORTEM_DUE_AT, Date.from(incident.getPostmortemDueAt()));
+        }
+        incident.record(now, actor, "resolved", "cause " + cause + (resolvedAt != null ? ", at " + at : ""));
+        incidents.saveAndFlush(incident);
+        correlate(incident, MESSAGE_RESOLVED, variables);
+        return incident.toView();
+    }
+
+    public IncidentView changeSeverity(long id, Severity severity, String actor) {
+        Incident incident = get(id);
+        Instant now = clock.instant();
+        Severity before = incident.getSeverity();
+        boolean wasPaused = incident.getPausedAt() != null;
+        if (wasPaused && !severity.mayPause()) {
+            // P1 and P2 never wait for the customer: the resolution clock runs again
+            resumeClock(incident, now, actor, severity + " cannot wait for the customer");
+        }
+        incident.changeSeverity(severity, targets.dueTimes(severity, incident.getOpenedAt(), incident.getPausedTime()));
+        incident.record(now, actor, "severity changed", before + " → " + severity);
+        incidents.saveAndFlush(incident);
+        Map<String, Object> variables = dueVariables(incident);
+        if (incident.getPausedAt() != null) {
+            // paused: no timers run; the new due times apply from the resumption
+            runtime.setVariables(processInstanceId(incident), variables);
+        }
+        else if (wasPaused) {
+            correlate(incident, MESSAGE_RESUMED, variables);
+        }
+        else {
+            correlate(incident, MESSAGE_RETARGETED, variables);
+        }
+        return incident.toView();
+    }
+
+    public IncidentView pause(long id, String actor) {
+        Incident incident = get(id);
+        Instant now = clock.instant();
+        incident.pause(now);
+        incident.record(now, actor, "waiting for customer", "resolution clock stopped");
+        incidents.saveAndFlush(incident);
+        correlate(incident, MESSAGE_PAUSED, Map.of());
+        return incident.toView();
+    }
+
+    public IncidentView resume(long id, String actor) {
+        Incident incident = get(id);
+        resumeClock(incident, clock.instant(), actor, "customer answered");
+        incidents.saveAndFlush(incident);
+        correlate(incident, MESSAGE_RESUMED, dueVariables(incident));
+        return incident.toView();
+    }
+
+    public IncidentView completePostmortem(long id, String actor) {
+        Incident incident = get(id);
+        Instant now = clock.instant();
+        incident.postmortemDone(now);
+        incident.record(now, actor, "postmortem written", null);
+        incidents.saveAndFlush(incident);
+        Task task = tasks.createTaskQuery().processInstanceBusinessKey(businessKey(incident))
+                .taskDefinitionKey(WRITE_POSTMORTEM).singleResult();
+        if (task != null) {
+            tasks.complete(task.getId());
+        }
+        return incident.toView();
+    }
+
+    /** Called by the process when a warning or breach timer fires; records and notifies at most once. */
+    public void recordSlaEvent(long id, SlaTarget target, SlaEventKind kind) {
+        Incident incident = get(id);
+        Instant now = clock.instant();
+        if (incident.recordSlaEvent(target, kind, now)) {
+            Instant targetDue = target == SlaTarget.RESPONSE ? incident.getResponseDueAt()
+                    : incident.getResolutionDueAt();
+            incident.record(now, SYSTEM, kind == SlaEventKind.WARNING ? "breaching soon" : "breached",
+                    target.name().toLowerCase() + " target due " + targetDue);
+            notifier.slaEvent(incident, target, kind, targetDue);
+        }
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<IncidentView> find(long id) {
+        return incidents.findById(id).map(Incident::toView);
+    }
+
+    @Transactional(readOnly = true)
+    public List<IncidentView> list(Collection<IncidentStatus> statuses, Severity severity, int limit) {
+        return incidents.search(statuses == null || statuses.isEmpty() ? null : statuses, severity,
+                PageRequest.of(0, limit)).stream().map(Incident::toView).toList();
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<IncidentView> findOpenByAlertFingerprint(String fingerprint) {
+        return incidents.findFirstByAlertFingerprintAndStatusNotOrderByIdDesc(fingerprint, IncidentStatus.RESOLVED)
+                .map(Incident::toView);
+    }
+
+    private void resumeClock(Incident incident, Instant now, String actor, String reason) {
+        Duration paused = targets.pausedTime(incident.getSeverity(), incident.getPausedAt(), now);
+        incident.resume(paused, targets.dueTimes(incident.getSeverity(), incident.getOpenedAt(),
+                incident.getPausedTime().plus(paused)));
+        incident.record(now, actor, "resumed", reason + "; paused " + paused.toMinutes() + " min on the resolution clock");
+    }
+
+    private Incident get(long id) {
+        return incidents.findById(id).orElseThrow(() -> new NotFoundException("Incident", id));
+    }
+
+    private Map<String, Object> dueVariables(Incident incident) {
+        Map<String, Object> variables = new HashMap<>();
+        variables.put(VAR_SEVERITY, incident.getSeverity().name());
+        variables.put(VAR_RESPONSE_WARN_AT, Date.from(incident.getResponseWarnAt()));
+        variables.put(VAR_RESPONSE_DUE_AT, Date.from(incident.getResponseDueAt()));
+        variables.put(VAR_RESOLUTION_WARN_AT, Date.from(incident.getResolutionWarnAt()));
+        variables.put(VAR_RESOLUTION_DUE_AT, Date.from(incident.getResolutionDueAt()));
+        return variables;
+    }
+
+    private void correlate(Incident incident, String message, Map<String, Object> variables) {
+        runtime.createMessageCorrelation(message).processInstanceBusinessKey(businessKey(incident))
+                .setVariables(variables).correlateWithResult();
+    }
+
+    private String processInstanceId(Incident incident) {
+        return runtime.createProcessInstanceQuery().processDefinitionKey(KEY)
+                .processInstanceBusinessKey(businessKey(incident)).singleResult().getId();
+    }
+
+    private static String businessKey(Incident incident) {
+        return String.valueOf(incident.getId());
+    }
+}

@@ -1,0 +1,5 @@
+package com.sladesk.incident;
+
+public enum IncidentStatus {
+    OPEN, ACKNOWLEDGED, RESOLVED
+}

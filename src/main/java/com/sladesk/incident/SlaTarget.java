@@ -1,0 +1,6 @@
+package com.sladesk.incident;
+
+/** The two targets of each severity. */
+public enum SlaTarget {
+    RESPONSE, RESOLUTION
+}

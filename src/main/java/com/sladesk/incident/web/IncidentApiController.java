@@ -1,0 +1,105 @@
+package com.sladesk.incident.web;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+
+import com.sladesk.incident.Cause;
+import com.sladesk.incident.Environment;
+import com.sladesk.incident.Impact;
+import com.sladesk.incident.IncidentService;
+import com.sladesk.incident.IncidentStatus;
+import com.sladesk.incident.IncidentView;
+import com.sladesk.incident.NewIncident;
+import com.sladesk.incident.Severity;
+import com.sladesk.system.NotFoundException;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/incidents")
+@Validated
+class IncidentApiController {
+
+    private final IncidentService incidents;
+
+    IncidentApiController(IncidentService incidents) {
+        this.incidents = incidents;
+    }
+
+    record OpenIncidentRequest(@NotBlank @Size(max = 200) String title, @Size(max = 10000) String description,
+            @NotNull Severity severity, @NotEmpty @Size(max = 50) List<@NotBlank @Size(max = 64) String> components,
+            @NotNull Environment environment, @NotNull Impact impact, Instant openedAt) {
+    }
+
+    record ResolveRequest(Instant resolvedAt, @NotNull Cause cause) {
+    }
+
+    record SeverityRequest(@NotNull Severity severity) {
+    }
+
+    @PostMapping
+    ResponseEntity<IncidentView> open(@RequestBody @Valid OpenIncidentRequest request, Authentication user) {
+        IncidentView incident = incidents.open(new NewIncident(request.title(), request.description(),
+                request.severity(), request.components(), request.environment(), request.impact(),
+                request.openedAt(), null), user.getName());
+        return ResponseEntity.created(URI.create("/api/incidents/" + incident.id())).body(incident);
+    }
+
+    @GetMapping
+    List<IncidentView> list(@RequestParam(required = false) List<IncidentStatus> status,
+            @RequestParam(required = false) Severity severity,
+            @RequestParam(defaultValue = "200") @Min(1) @Max(1000) int limit) {
+        return incidents.list(status, severity, limit);
+    }
+
+    @GetMapping("/{id}")
+    IncidentView get(@PathVariable long id) {
+        return incidents.find(id).orElseThrow(() -> new NotFoundException("Incident", id));
+    }
+
+    @PostMapping("/{id}/acknowledge")
+    IncidentView acknowledge(@PathVariable long id, Authentication user) {
+        return incidents.acknowledge(id, user.getName());
+    }
+
+    @PostMapping("/{id}/resolve")
+    IncidentView resolve(@PathVariable long id, @RequestBody @Valid ResolveRequest request, Authentication user) {
+        return incidents.resolve(id, request.resolvedAt(), request.cause(), user.getName());
+    }
+
+    @PostMapping("/{id}/severity")
+    IncidentView severity(@PathVariable long id, @RequestBody @Valid SeverityRequest request, Authentication user) {
+        return incidents.changeSeverity(id, request.severity(), user.getName());
+    }
+
+    @PostMapping("/{id}/pause")
+    IncidentView pause(@PathVariable long id, Authentication user) {
+        return incidents.pause(id, user.getName());
+    }
+
+    @PostMapping("/{id}/resume")
+    IncidentView resume(@PathVariable long id, Authentication user) {
+        return incidents.resume(id, user.getName());
+    }
+
+    @PostMapping("/{id}/postmortem")
+    IncidentView postmortem(@PathVariable long id, Authentication user) {
+        return incidents.completePostmortem(id, user.getName());
+    }
+}

@@ -1,0 +1,22 @@
+package com.sladesk.system;
+
+/** Input that is well formed JSON but wrong for this field (an unknown component, a time in the future): 400. */
+public class InvalidInputException extends RuntimeException {
+
+    private final String field;
+    private final String rule;
+
+    public InvalidInputException(String field, String rule, String message) {
+        super(message);
+        this.field = field;
+        this.rule = rule;
+    }
+
+    public String field() {
+        return field;
+    }
+
+    public String rule() {
+        return rule;
+    }
+}
