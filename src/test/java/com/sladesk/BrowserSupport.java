@@ -59,7 +59,15 @@ public final class BrowserSupport {
         driver.get(baseUrl + "/login");
         driver.findElement(By.id("username")).sendKeys(user);
         driver.findElement(By.id("password")).sendKeys(password);
-        driver.findElement(By.cssSelector("form.form button[type=submit]")).click();
+        clickAndWait(driver, By.cssSelector("form.form button[type=submit]"));
+    }
+
+    /** Clicks something that loads a new page, and waits until the old page is gone. */
+    public static void clickAndWait(WebDriver driver, By what) {
+        org.openqa.selenium.WebElement element = driver.findElement(what);
+        element.click();
+        new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(10))
+                .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(element));
     }
 
     public static void screenshot(WebDriver driver, String name) {

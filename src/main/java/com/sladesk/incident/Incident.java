@@ -157,9 +157,6 @@ class Incident {
     }
 
     void resume(Duration paused, SlaTargets.DueTimes due) {
-        if (pausedAt == null) {
-            throw new ConflictException("incident " + id + " is not waiting for the customer");
-        }
         pausedSeconds += paused.toSeconds();
         pausedAt = null;
         apply(due);

@@ -200,6 +200,10 @@ public class IncidentService {
     }
 
     private void resumeClock(Incident incident, Instant now, String actor, String reason) {
+        if (incident.getPausedAt() == null) {
+            throw new com.sladesk.system.ConflictException("incident " + incident.getId()
+                    + " is not waiting for the customer");
+        }
         Duration paused = targets.pausedTime(incident.getSeverity(), incident.getPausedAt(), now);
         incident.resume(paused, targets.dueTimes(incident.getSeverity(), incident.getOpenedAt(),
                 incident.getPausedTime().plus(paused)));

@@ -1,0 +1,116 @@
+package com.sladesk.incident;
+
+import com.sladesk.SlaDeskTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.hasSize;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/** Alertmanager's webhook payload (version 4), as Alertmanager sends it. */
+@SlaDeskTest
+class AlertmanagerWebhookTests {
+
+    static final String TOKEN = "test-alertmanager-token";
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    IncidentService incidents;
+
+    @Test
+    void firingOpensOneIncidentRepeatsDoNotAndResolvedResolvesIt() throws Exception {
+        String fingerprint = "fp" + System.nanoTime();
+        String json = send(TOKEN, payload("firing", "critical", "api", fingerprint))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.opened", hasSize(1)))
+                .andReturn().getResponse().getContentAsString();
+        long id = com.jayway.jsonpath.JsonPath.<Number>read(json, "$.opened[0]").longValue();
+        IncidentView incident = incidents.find(id).orElseThrow();
+        assertThat(incident.severity()).isEqualTo(Severity.P1);
+        assertThat(incident.components()).containsExactly("api");
+        assertThat(incident.impact()).isEqualTo(Impact.OUTAGE);
+        assertThat(incident.title()).isEqualTo("Checkout error rate above 0.5%");
+        assertThat(incident.createdBy()).isEqualTo("alertmanager");
+
+        send(TOKEN, payload("firing", "critical", "api", fingerprint))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.opened", hasSize(0)))
+                .andExpect(jsonPath("$.repeated[0]").value(id));
+
+        send(TOKEN, payload("resolved", "critical", "api", fingerprint))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.resolved[0]").value(id));
+        assertThat(incidents.find(id).orElseThrow().status()).isEqualTo(IncidentStatus.RESOLVED);
+        assertThat(incidents.find(id).orElseThrow().cause()).isEqualTo(Cause.INTERNAL);
+    }
+
+    @Test
+    void severityLabelMapsToP1P2P3() throws Exception {
+        assertThat(openedSeverity("warning")).isEqualTo(Severity.P2);
+        assertThat(openedSeverity("info")).isEqualTo(Severity.P3);
+    }
+
+    @Test
+    void wrongOrMissingTokenIsA401AndBasicAuthIsNotEnough() throws Exception {
+        send("wrong", payload("firing", "critical", "api", "x")).andExpect(status().isUnauthorized());
+        mvc.perform(post("/api/alertmanager").contentType(MediaType.APPLICATION_JSON)
+                .content(payload("firing", "critical", "api", "x"))).andExpect(status().isUnauthorized());
+        mvc.perform(post("/api/alertmanager").with(httpBasic("sre", "demo")).contentType(MediaType.APPLICATION_JSON)
+                .content(payload("firing", "critical", "api", "x"))).andExpect(status().isForbidden());
+    }
+
+    @Test
+    void malformedPayloadIsA400() throws Exception {
+        send(TOKEN, "{\"version\": \"3\", \"alerts\": []}").andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("version"));
+        send(TOKEN, "{\"version\": \"4\", \"alerts\": [{\"status\": \"burning\", \"labels\": {}}]}")
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("alerts[0].status"));
+    }
+
+    private Severity openedSeverity(String label) throws Exception {
+        String json = send(TOKEN, payload("firing", label, "core", "sev" + label + System.nanoTime()))
+                .andReturn().getResponse().getContentAsString();
+        long id = com.jayway.jsonpath.JsonPath.<Number>read(json, "$.opened[0]").longValue();
+        return incidents.find(id).orElseThrow().severity();
+    }
+
+    private ResultActions send(String token, String body) throws Exception {
+        return mvc.perform(post("/api/alertmanager").header("Authorization", "Bearer " + token)
+                .contentType(MediaType.APPLICATION_JSON).content(body));
+    }
+
+    static String payload(String status, String severity, String component, String fingerprint) {
+        return """
+                {
+                  "version": "4",
+                  "groupKey": "{}:{alertname=\\"HighErrorRate\\"}",
+                  "truncatedAlerts": 0,
+                  "status": "%1$s",
+                  "receiver": "sla-desk",
+                  "groupLabels": {"alertname": "HighErrorRate"},
+                  "commonLabels": {"alertname": "HighErrorRate", "severity": "%2$s"},
+                  "commonAnnotations": {},
+                  "externalURL": "http://alertmanager:9093",
+                  "alerts": [{
+                    "status": "%1$s",
+                    "labels": {"alertname": "HighErrorRate", "severity": "%2$s", "component": "%3$s", "job": "mahavishnu"},
+                    "annotations": {"summary": "Checkout error rate above 0.5%%", "description": "Error rate is 1.2%%"},
+                    "startsAt": "2026-01-01T10:00:00Z",
+                    "endsAt": "%5$s",
+                    "generatorURL": "http://prometheus:9090/graph",
+                    "fingerprint": "%4$s"
+                  }]
+                }""".formatted(status, severity, component, fingerprint,
+                "resolved".equals(status) ? "2026-01-01T10:30:00Z" : "0001-01-01T00:00:00Z");
+    }
+}

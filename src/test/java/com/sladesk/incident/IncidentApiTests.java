@@ -1,0 +1,198 @@
+package com.sladesk.incident;
+
+import java.time.Instant;
+import java.util.Date;
+
+import com.sladesk.SlaDeskTest;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasItem;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/** The incident API as scripts use it, bad input included. */
+@SlaDeskTest
+class IncidentApiTests {
+
+    static final Instant NOW = Instant.parse("2026-11-03T10:00:00Z");
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @BeforeEach
+    void pinClock() {
+        ClockUtil.setCurrentTime(Date.from(NOW));
+    }
+
+    @AfterEach
+    void resetClock() {
+        ClockUtil.reset();
+    }
+
+    @Test
+    void opensAnIncidentWithItsDueTimes() throws Exception {
+        openAs("sre", """
+                {"title": "Checkout API 500s", "severity": "P2", "components": ["api", "core"],
+                 "environment": "production", "impact": "outage"}""")
+                .andExpect(status().isCreated())
+                .andExpect(header().string("Location", containsString("/api/incidents/")))
+                .andExpect(jsonPath("$.status").value("OPEN"))
+                .andExpect(jsonPath("$.severity").value("P2"))
+                .andExpect(jsonPath("$.environment").value("production"))
+                .andExpect(jsonPath("$.impact").value("outage"))
+                .andExpect(jsonPath("$.components[0]").value("api"))
+                .andExpect(jsonPath("$.openedAt").value("2026-11-03T10:00:00Z"))
+                .andExpect(jsonPath("$.responseDueAt").value("2026-11-03T14:00:00Z"))
+                .andExpect(jsonPath("$.resolutionDueAt").value("2026-11-04T10:00:00Z"))
+                .andExpect(jsonPath("$.timeline[0].action").value("opened"))
+                .andExpect(jsonPath("$.timeline[0].actor").value("sre"));
+    }
+
+    @Test
+    void backFillsAnIncidentOpenedEarlier() throws Exception {
+        openAs("sre", """
+                {"title": "Saturday outage", "severity": "P2", "components": ["data"], "environment": "production",
+                 "impact": "outage", "openedAt": "2026-10-31T10:00:00Z"}""")
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.openedAt").value("2026-10-31T10:00:00Z"))
+                .andExpect(jsonPath("$.resolutionDueAt").value("2026-11-02T17:00:00Z"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "unknown severity | {\"title\":\"t\",\"severity\":\"P9\",\"components\":[\"api\"],\"environment\":\"production\",\"impact\":\"outage\"} | severity | format",
+            "missing title | {\"severity\":\"P1\",\"components\":[\"api\"],\"environment\":\"production\",\"impact\":\"outage\"} | title | required",
+            "blank title | {\"title\":\"  \",\"severity\":\"P1\",\"components\":[\"api\"],\"environment\":\"production\",\"impact\":\"outage\"} | title | required",
+            "missing severity | {\"title\":\"t\",\"components\":[\"api\"],\"environment\":\"production\",\"impact\":\"outage\"} | severity | required",
+            "no components | {\"title\":\"t\",\"severity\":\"P1\",\"components\":[],\"environment\":\"production\",\"impact\":\"outage\"} | components | required",
+            "unknown component | {\"title\":\"t\",\"severity\":\"P1\",\"components\":[\"mainframe\"],\"environment\":\"production\",\"impact\":\"outage\"} | components | unknown",
+            "unknown environment | {\"title\":\"t\",\"severity\":\"P1\",\"components\":[\"api\"],\"environment\":\"prod\",\"impact\":\"outage\"} | environment | format",
+            "unknown impact | {\"title\":\"t\",\"severity\":\"P1\",\"components\":[\"api\"],\"environment\":\"production\",\"impact\":\"total\"} | impact | format",
+            "bad date | {\"title\":\"t\",\"severity\":\"P1\",\"components\":[\"api\"],\"environment\":\"production\",\"impact\":\"outage\",\"openedAt\":\"yesterday\"} | openedAt | format",
+            "future opening | {\"title\":\"t\",\"severity\":\"P1\",\"components\":[\"api\"],\"environment\":\"production\",\"impact\":\"outage\",\"openedAt\":\"2030-01-01T00:00:00Z\"} | openedAt | time",
+            "unknown field | {\"title\":\"t\",\"severity\":\"P1\",\"components\":[\"api\"],\"environment\":\"production\",\"impact\":\"outage\",\"owner\":\"me\"} | owner | unknown",
+            "wrong type | {\"title\":\"t\",\"severity\":\"P1\",\"components\":\"api\",\"environment\":\"production\",\"impact\":\"outage\"} | components | type",
+            "not json | {title: | body | json",
+    })
+    void badInputIsA400NamingTheFieldAndWritesNothing(String name, String body, String field, String rule)
+            throws Exception {
+        long before = count();
+        openAs("sre", body)
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.errors[*].field", hasItem(field)))
+                .andExpect(jsonPath("$.errors[*].rule", hasItem(rule)));
+        assertThat(count()).isEqualTo(before);
+    }
+
+    @Test
+    void resolvingBeforeTheOpeningIsA400OnResolvedAt() throws Exception {
+        long id = openP3();
+        mvc.perform(post("/api/incidents/{id}/resolve", id).with(httpBasic("sre", "demo"))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"cause\": \"internal\", \"resolvedAt\": \"2026-11-03T09:00:00Z\"}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("resolvedAt"))
+                .andExpect(jsonPath("$.errors[0].rule").value("order"));
+        mvc.perform(post("/api/incidents/{id}/resolve", id).with(httpBasic("sre", "demo"))
+                .contentType(MediaType.APPLICATION_JSON).content("{\"cause\": \"gremlins\"}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("cause"));
+        mvc.perform(post("/api/incidents/{id}/resolve", id).with(httpBasic("sre", "demo"))
+                .contentType(MediaType.APPLICATION_JSON).content("{}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("cause"));
+    }
+
+    @Test
+    void actionsTheStateDoesNotAllowAre409() throws Exception {
+        long id = openP3();
+        mvc.perform(post("/api/incidents/{id}/pause", id).with(httpBasic("sre", "demo")))
+                .andExpect(status().isConflict()).andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON));
+        mvc.perform(post("/api/incidents/{id}/resume", id).with(httpBasic("sre", "demo")))
+                .andExpect(status().isConflict());
+        mvc.perform(post("/api/incidents/{id}/acknowledge", id).with(httpBasic("sre", "demo")))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("ACKNOWLEDGED"))
+                .andExpect(jsonPath("$.acknowledgedAt").value("2026-11-03T10:00:00Z"));
+        mvc.perform(post("/api/incidents/{id}/acknowledge", id).with(httpBasic("sre2", "demo")))
+                .andExpect(status().isConflict());
+        mvc.perform(post("/api/incidents/{id}/severity", id).with(httpBasic("sre", "demo"))
+                .contentType(MediaType.APPLICATION_JSON).content("{\"severity\": \"P3\"}"))
+                .andExpect(status().isConflict());
+        mvc.perform(post("/api/incidents/{id}/pause", id).with(httpBasic("sre", "demo")))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.paused").value(true));
+        mvc.perform(post("/api/incidents/{id}/resume", id).with(httpBasic("sre", "demo")))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.paused").value(false));
+        mvc.perform(post("/api/incidents/{id}/resolve", id).with(httpBasic("sre", "demo"))
+                .contentType(MediaType.APPLICATION_JSON).content("{\"cause\": \"third_party\"}"))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("RESOLVED"))
+                .andExpect(jsonPath("$.cause").value("third_party"));
+        mvc.perform(post("/api/incidents/{id}/resolve", id).with(httpBasic("sre", "demo"))
+                .contentType(MediaType.APPLICATION_JSON).content("{\"cause\": \"internal\"}"))
+                .andExpect(status().isConflict());
+        mvc.perform(post("/api/incidents/{id}/postmortem", id).with(httpBasic("sre", "demo")))
+                .andExpect(status().isConflict());
+    }
+
+    @Test
+    void listsAndFiltersByStatusAndSeverity() throws Exception {
+        long id = openP3();
+        mvc.perform(get("/api/incidents").param("status", "OPEN").param("severity", "P3").with(httpBasic("leader", "demo")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$[*].id", hasItem((int) id)))
+                .andExpect(jsonPath("$[*].severity", org.hamcrest.Matchers.everyItem(org.hamcrest.Matchers.is("P3"))));
+        mvc.perform(get("/api/incidents/{id}", id).with(httpBasic("cto", "demo"))).andExpect(status().isOk());
+        mvc.perform(get("/api/incidents").param("severity", "P7").with(httpBasic("sre", "demo")))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("severity"));
+        mvc.perform(get("/api/incidents/{id}", 99999999).with(httpBasic("sre", "demo")))
+                .andExpect(status().isNotFound());
+    }
+
+    @Test
+    void customersAndLeadershipCannotChangeIncidentsAndCustomersCannotReadThem() throws Exception {
+        String body = "{\"title\":\"t\",\"severity\":\"P1\",\"components\":[\"api\"],\"environment\":\"production\",\"impact\":\"outage\"}";
+        openAs("acme", body).andExpect(status().isForbidden());
+        openAs("leader", body).andExpect(status().isForbidden());
+        openAs("admin", body).andExpect(status().isForbidden());
+        mvc.perform(get("/api/incidents").with(httpBasic("acme", "demo"))).andExpect(status().isForbidden());
+        long id = openP3();
+        mvc.perform(post("/api/incidents/{id}/acknowledge", id).with(httpBasic("leader", "demo")))
+                .andExpect(status().isForbidden());
+    }
+
+    private long openP3() throws Exception {
+        String json = openAs("sre", """
+                {"title": "Slow dashboard", "severity": "P3", "components": ["core"], "environment": "production",
+                 "impact": "degraded"}""").andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        return com.jayway.jsonpath.JsonPath.<Number>read(json, "$.id").longValue();
+    }
+
+    private ResultActions openAs(String user, String body) throws Exception {
+        return mvc.perform(post("/api/incidents").with(httpBasic(user, "demo")).contentType(MediaType.APPLICATION_JSON)
+                .content(body));
+    }
+
+    private long count() {
+        return jdbc.queryForObject("select count(*) from incident", Long.class);
+    }
+}
