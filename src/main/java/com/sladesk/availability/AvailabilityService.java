@@ -1,0 +1,154 @@
+package com.sladesk.availability;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import com.sladesk.catalogue.ComponentCatalogue;
+import com.sladesk.catalogue.ComponentInfo;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The module's API. SLA section 1: "Availability = (Total Minutes - Downtime Minutes) / Total
+ * Minutes × 100", target 99.9% a calendar month (UTC); the error budget is 0.1% of the month's
+ * minutes (43.2 in a 30-day month) and resets each month.
+ */
+@Service
+@Transactional(readOnly = true)
+public class AvailabilityService {
+
+    /** SLA section 1, "Target: 99.9% monthly uptime". */
+    public static final BigDecimal TARGET_PERCENT = new BigDecimal("99.9");
+
+    static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+    static final BigDecimal ERROR_RATE = HUNDRED.subtract(TARGET_PERCENT).divide(HUNDRED); // 0.001
+    static final Map<String, Duration> BURN_WINDOWS = burnWindows();
+
+    private final OutageSource outages;
+    private final ObjectProvider<ExclusionWindows> exclusionWindows;
+    private final ComponentCatalogue catalogue;
+    private final Clock clock;
+
+    AvailabilityService(OutageSource outages, ObjectProvider<ExclusionWindows> exclusionWindows,
+            ComponentCatalogue catalogue, Clock clock) {
+        this.outages = outages;
+        this.exclusionWindows = exclusionWindows;
+        this.catalogue = catalogue;
+        this.clock = clock;
+    }
+
+    /** The calendar month (UTC), with burn rates as of now (or the month's end, for a past month). */
+    public AvailabilityReport month(YearMonth month) {
+        Instant from = month.atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC);
+        Instant to = month.plusMonths(1).atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC);
+        return report(month.toString(), from, to);
+    }
+
+    /** The 30 days up to now: the SLO's rolling window. */
+    public AvailabilityReport rolling30Days() {
+        Instant to = clock.instant();
+        return report("rolling-30d", to.minus(Duration.ofDays(30)), to);
+    }
+
+    /** Daily availability of each day in [from, to) (UTC dates), for one component or all (code null). */
+    public Map<LocalDate, BigDecimal> daily(LocalDate from, LocalDate to, String componentCode) {
+        Instant start = from.atStartOfDay().toInstant(ZoneOffset.UTC);
+        Instant end = to.atStartOfDay().toInstant(ZoneOffset.UTC);
+        Instant now = clock.instant();
+        List<OutageRecord> records = outages.outagesOverlapping(start, end).stream()
+                .filter(o -> componentCode == null || o.components().contains(componentCode)).toList();
+        List<ExclusionWindow> windows = windows(start, end);
+        Set<String> beta = betaComponents();
+        Map<LocalDate, BigDecimal> days = new LinkedHashMap<>();
+        for (LocalDate day = from; day.isBefore(to); day = day.plusDays(1)) {
+            Interval period = new Interval(day.atStartOfDay().toInstant(ZoneOffset.UTC),
+                    day.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC));
+            long down = AvailabilityCalculator.downtime(period, now, records, windows, beta).downtimeSeconds();
+            days.put(day, availability(down, period.length().toSeconds()).setScale(3, RoundingMode.DOWN));
+        }
+        return days;
+    }
+
+    AvailabilityReport report(String name, Instant from, Instant to) {
+        Instant now = clock.instant();
+        Instant asOf = now.isBefore(to) ? now : to;
+        Duration longestBurnWindow = Duration.ofDays(3);
+        Instant loadFrom = from.isBefore(asOf.minus(longestBurnWindow)) ? from : asOf.minus(longestBurnWindow);
+        return compute(name, from, to, now, outages.outagesOverlapping(loadFrom, to), windows(loadFrom, to),
+                betaComponents());
+    }
+
+    /** The arithmetic of a report, on data already loaded (outages and windows must cover the burn windows too). */
+    static AvailabilityReport compute(String name, Instant from, Instant to, Instant now, List<OutageRecord> records,
+            List<ExclusionWindow> windows, Set<String> beta) {
+        Instant asOf = now.isBefore(to) ? now : to;
+        Interval period = new Interval(from, to);
+        AvailabilityCalculator.Breakdown breakdown = AvailabilityCalculator.downtime(period, now, records, windows, beta);
+        long totalSeconds = period.length().toSeconds();
+        BigDecimal exact = availability(breakdown.downtimeSeconds(), totalSeconds);
+        BigDecimal budgetSeconds = ERROR_RATE.multiply(BigDecimal.valueOf(totalSeconds));
+        BigDecimal remainingSeconds = budgetSeconds.subtract(BigDecimal.valueOf(breakdown.downtimeSeconds())).max(BigDecimal.ZERO);
+        BigDecimal remainingPercent = remainingSeconds.multiply(HUNDRED).divide(budgetSeconds, 10, RoundingMode.HALF_EVEN);
+
+        List<BurnRate> burnRates = new ArrayList<>();
+        for (Map.Entry<String, Duration> w : BURN_WINDOWS.entrySet()) {
+            Interval window = new Interval(asOf.minus(w.getValue()), asOf);
+            long down = AvailabilityCalculator.downtime(window, now, records, windows, beta).downtimeSeconds();
+            BigDecimal rate = BigDecimal.valueOf(down).divide(BigDecimal.valueOf(w.getValue().toSeconds()), 12, RoundingMode.HALF_EVEN)
+                    .divide(ERROR_RATE, 2, RoundingMode.HALF_UP);
+            burnRates.add(BurnRate.of(w.getKey(), rate));
+        }
+        List<Exclusion> exclusions = breakdown.exclusions().stream()
+                .map(e -> new Exclusion(e.incidentId(), e.maintenanceId(), e.reason(), minutes(e.seconds()))).toList();
+        return new AvailabilityReport(name, from, to, asOf, TARGET_PERCENT, minutes(totalSeconds),
+                minutes(breakdown.downtimeSeconds()), minutes(breakdown.excludedSeconds()),
+                exact.setScale(3, RoundingMode.DOWN), minutes(budgetSeconds), minutes(remainingSeconds),
+                remainingPercent.setScale(3, RoundingMode.HALF_UP), AvailabilityStatus.of(exact),
+                BudgetPolicy.of(remainingPercent), burnRates, exclusions, exact);
+    }
+
+    private List<ExclusionWindow> windows(Instant from, Instant to) {
+        ExclusionWindows source = exclusionWindows.getIfAvailable();
+        return source == null ? List.of() : source.overlapping(from, to);
+    }
+
+    private Set<String> betaComponents() {
+        return catalogue.all().stream().filter(ComponentInfo::beta).map(ComponentInfo::code).collect(Collectors.toSet());
+    }
+
+    /** 100 − downtime × 100 / total, exact to 10 decimals (so tier boundaries such as 98.0 are hit exactly). */
+    static BigDecimal availability(long downtimeSeconds, long totalSeconds) {
+        return HUNDRED.subtract(BigDecimal.valueOf(downtimeSeconds).multiply(HUNDRED)
+                .divide(BigDecimal.valueOf(totalSeconds), 10, RoundingMode.HALF_EVEN)).stripTrailingZeros();
+    }
+
+    static BigDecimal minutes(long seconds) {
+        return minutes(BigDecimal.valueOf(seconds));
+    }
+
+    static BigDecimal minutes(BigDecimal seconds) {
+        return seconds.divide(BigDecimal.valueOf(60), 1, RoundingMode.HALF_UP);
+    }
+
+    private static Map<String, Duration> burnWindows() {
+        Map<String, Duration> windows = new LinkedHashMap<>();
+        windows.put("1h", Duration.ofHours(1));
+        windows.put("6h", Duration.ofHours(6));
+        windows.put("24h", Duration.ofHours(24));
+        windows.put("3d", Duration.ofDays(3));
+        return windows;
+    }
+}
