@@ -52,6 +52,13 @@ class SecurityConfiguration {
                 .requestMatchers(HttpMethod.POST, AlertmanagerTokenFilter.PATH).hasRole(AlertmanagerTokenFilter.ROLE)
                 .requestMatchers(HttpMethod.GET, "/api/incidents", "/api/incidents/**").hasAnyRole(SRE, LEADERSHIP, CTO, ADMIN)
                 .requestMatchers("/api/incidents", "/api/incidents/**").hasRole(SRE)
+                .requestMatchers(HttpMethod.POST, "/api/credit-requests").hasRole(CUSTOMER)
+                .requestMatchers(HttpMethod.POST, "/api/credit-requests/*/decision").hasRole(SRE)
+                .requestMatchers(HttpMethod.GET, "/api/credit-requests", "/api/credit-requests/*")
+                    .hasAnyRole(CUSTOMER, SRE, LEADERSHIP, CTO, ADMIN)
+                .requestMatchers("/api/credit-requests/**").denyAll()
+                .requestMatchers(HttpMethod.GET, "/api/credit-ledger").hasAnyRole(SRE, ADMIN)
+                .requestMatchers(HttpMethod.GET, "/api/availability").hasAnyRole(CUSTOMER, SRE, LEADERSHIP, CTO, ADMIN)
                 .requestMatchers("/api/**").hasAnyRole(CUSTOMER, SRE, LEADERSHIP, CTO, ADMIN)
                 .anyRequest().denyAll())
             .addFilterBefore(new AlertmanagerTokenFilter(alertmanagerToken),

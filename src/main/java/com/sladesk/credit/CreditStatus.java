@@ -1,0 +1,5 @@
+package com.sladesk.credit;
+
+public enum CreditStatus {
+    SUBMITTED, APPLIED, REJECTED
+}

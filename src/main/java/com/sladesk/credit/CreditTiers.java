@@ -1,0 +1,36 @@
+package com.sladesk.credit;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+
+import org.camunda.bpm.engine.DecisionService;
+import org.camunda.bpm.engine.variable.Variables;
+import org.springframework.stereotype.Component;
+
+/**
+ * The credit tier comes from the decision table {@code bpmn/credit-tier.dmn} (the one place the
+ * tiers live); the amount is the monthly fee × that percentage, rounded half-up to cents.
+ */
+@Component
+public class CreditTiers {
+
+    public static final String DECISION_KEY = "credit-tier";
+
+    private final DecisionService decisions;
+
+    CreditTiers(DecisionService decisions) {
+        this.decisions = decisions;
+    }
+
+    /** The credit percentage (0, 25, 50 or 100) for a month's exact availability. */
+    public int percentFor(BigDecimal availabilityPercent) {
+        Object result = decisions.evaluateDecisionTableByKey(DECISION_KEY,
+                Variables.createVariables().putValue("availabilityPercent", availabilityPercent.doubleValue()))
+                .getSingleResult().getSingleEntry();
+        return ((Number) result).intValue();
+    }
+
+    public static BigDecimal amount(BigDecimal monthlyFee, int percent) {
+        return monthlyFee.multiply(BigDecimal.valueOf(percent)).divide(BigDecimal.valueOf(100), 2, RoundingMode.HALF_UP);
+    }
+}

@@ -1,0 +1,7 @@
+/**
+ * SLA credits ("Compensation & Credits"): a customer claims a month, the availability engine and
+ * the {@code credit-tier} decision table compute the credit, an SRE verifies it in the
+ * {@code credit-request} process, and an approved credit goes on the organisation's next invoice.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "SLA credits")
+package com.sladesk.credit;

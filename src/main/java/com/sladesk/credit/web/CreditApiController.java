@@ -1,0 +1,73 @@
+package com.sladesk.credit.web;
+
+import java.net.URI;
+import java.time.YearMonth;
+import java.util.List;
+
+import com.sladesk.credit.CreditRequestView;
+import com.sladesk.credit.CreditService;
+import com.sladesk.credit.LedgerEntryView;
+import com.sladesk.security.SignedInUser;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Size;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+class CreditApiController {
+
+    private final CreditService credits;
+
+    CreditApiController(CreditService credits) {
+        this.credits = credits;
+    }
+
+    record ClaimRequest(@NotNull YearMonth month, @NotBlank @Size(max = 4000) String description,
+            @Size(max = 50) List<@NotNull @Positive Long> incidentIds) {
+    }
+
+    record DecisionRequest(@NotNull Boolean approved, @Size(max = 2000) String reason) {
+    }
+
+    @PostMapping("/api/credit-requests")
+    ResponseEntity<CreditRequestView> claim(@RequestBody @Valid ClaimRequest request,
+            @AuthenticationPrincipal SignedInUser user) {
+        CreditRequestView claim = credits.submit(user.organisationId(), request.month(), request.description(),
+                request.incidentIds(), user.getUsername());
+        return ResponseEntity.created(URI.create("/api/credit-requests/" + claim.id())).body(claim);
+    }
+
+    @GetMapping("/api/credit-requests")
+    List<CreditRequestView> list(@AuthenticationPrincipal SignedInUser user) {
+        return credits.list(scope(user));
+    }
+
+    @GetMapping("/api/credit-requests/{id}")
+    CreditRequestView get(@PathVariable long id, @AuthenticationPrincipal SignedInUser user) {
+        return credits.find(id, scope(user));
+    }
+
+    @PostMapping("/api/credit-requests/{id}/decision")
+    CreditRequestView decide(@PathVariable long id, @RequestBody @Valid DecisionRequest request,
+            @AuthenticationPrincipal SignedInUser user) {
+        return credits.decide(id, request.approved(), request.reason(), user.getUsername());
+    }
+
+    @GetMapping("/api/credit-ledger")
+    List<LedgerEntryView> ledger() {
+        return credits.ledger();
+    }
+
+    /** Customers see their own organisation's claims only. */
+    private static Long scope(SignedInUser user) {
+        return user.isCustomer() ? user.organisationId() : null;
+    }
+}
