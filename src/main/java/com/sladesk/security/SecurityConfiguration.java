@@ -82,7 +82,7 @@ class SecurityConfiguration {
                 .requestMatchers("/sre/**").hasRole(SRE)
                 .requestMatchers("/leadership/**").hasAnyRole(LEADERSHIP, CTO)
                 .requestMatchers("/admin/**").hasRole(ADMIN)
-                .requestMatchers("/notifications/**").hasAnyRole(SRE, ADMIN)
+                .requestMatchers("/notifications/**", "/credits/**").hasAnyRole(SRE, ADMIN)
                 .anyRequest().authenticated())
             .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", true).permitAll())
             .logout(logout -> logout.logoutSuccessUrl("/login?logout").permitAll())

@@ -1,0 +1,36 @@
+package com.sladesk.credit.web;
+
+import java.time.YearMonth;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.springframework.format.annotation.DateTimeFormat;
+
+/** The customer's "Request a credit" form. */
+class ClaimForm {
+
+    @NotNull
+    @DateTimeFormat(pattern = "yyyy-MM")
+    private YearMonth month;
+
+    @NotBlank
+    @Size(max = 4000)
+    private String description;
+
+    public YearMonth getMonth() {
+        return month;
+    }
+
+    public void setMonth(YearMonth month) {
+        this.month = month;
+    }
+
+    public String getDescription() {
+        return description;
+    }
+
+    public void setDescription(String description) {
+        this.description = description;
+    }
+}

@@ -1,0 +1,109 @@
+package com.sladesk.credit;
+
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.List;
+
+import com.sladesk.BrowserSupport;
+import com.sladesk.SlaDeskTest;
+import com.sladesk.incident.Cause;
+import com.sladesk.incident.Environment;
+import com.sladesk.incident.Impact;
+import com.sladesk.incident.IncidentService;
+import com.sladesk.incident.NewIncident;
+import com.sladesk.incident.Severity;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIf;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A customer claims last month's credit in a real browser; an SRE approves it; the customer sees it applied. */
+@SlaDeskTest
+@Tag("browser")
+@EnabledIf("com.sladesk.BrowserSupport#available")
+class CreditClaimBrowserTests {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    IncidentService incidents;
+
+    WebDriver browser;
+
+    @BeforeEach
+    void open() {
+        browser = BrowserSupport.start();
+    }
+
+    @AfterEach
+    void close() {
+        browser.quit();
+    }
+
+    @Test
+    void customerClaimIsApprovedBySreAndAppliedWithItsAmount() {
+        YearMonth lastMonth = YearMonth.now(ZoneOffset.UTC).minusMonths(1);
+        Instant start = lastMonth.atDay(5).atStartOfDay().toInstant(ZoneOffset.UTC);
+        long id = incidents.open(new NewIncident("Core services down", null, Severity.P1, List.of("core"),
+                Environment.PRODUCTION, Impact.OUTAGE, start, null), "sre").id();
+        // twelve hours down: below 99.0% in any month, above 98.0% → 25% of 10,000.00 USD
+        incidents.resolve(id, start.plusSeconds(12 * 3600), Cause.INTERNAL, "sre");
+
+        BrowserSupport.signIn(browser, base(), "acme", "demo");
+        browser.get(base() + "/portal/credits");
+        ((JavascriptExecutor) browser).executeScript("arguments[0].value = arguments[1]",
+                browser.findElement(By.id("month")), lastMonth.toString());
+        browser.findElement(By.id("description")).sendKeys("Core services were down for twelve hours.");
+        BrowserSupport.clickAndWait(browser, By.cssSelector("#claim-form button[type=submit]"));
+
+        assertThat(browser.findElement(By.cssSelector(".flash.ok")).getText()).contains("received");
+        assertThat(browser.findElement(By.id("claim-status")).getText()).isEqualTo("SUBMITTED");
+        assertThat(browser.findElement(By.id("credit-amount")).getText()).isEqualTo("2500.00 USD");
+        String claimUrl = browser.getCurrentUrl();
+        String claimId = claimUrl.replaceAll(".*/", "");
+        BrowserSupport.screenshot(browser, "credit-claim-submitted");
+
+        // a second claim for the same month is refused inline
+        browser.get(base() + "/portal/credits");
+        ((JavascriptExecutor) browser).executeScript("arguments[0].value = arguments[1]",
+                browser.findElement(By.id("month")), lastMonth.toString());
+        browser.findElement(By.id("description")).sendKeys("again");
+        BrowserSupport.clickAndWait(browser, By.cssSelector("#claim-form button[type=submit]"));
+        assertThat(browser.findElement(By.cssSelector(".field-error")).getText()).contains("already claimed");
+
+        BrowserSupport.clickAndWait(browser, By.cssSelector(".who button"));
+        BrowserSupport.signIn(browser, base(), "sre", "demo");
+        browser.get(base() + "/sre/credits/" + claimId);
+        assertThat(browser.findElement(By.tagName("h1")).getText()).contains("Acme Corp", lastMonth.toString());
+        BrowserSupport.screenshot(browser, "credit-verify");
+        BrowserSupport.clickAndWait(browser, By.id("approve"));
+        assertThat(browser.findElement(By.cssSelector(".flash.ok")).getText()).contains("2500.00 USD");
+        assertThat(browser.findElement(By.id("claim-status")).getText()).isEqualTo("APPLIED");
+        browser.get(base() + "/credits/ledger");
+        assertThat(browser.findElement(By.tagName("table")).getText()).contains("Acme Corp", "2500.00 USD");
+
+        BrowserSupport.clickAndWait(browser, By.cssSelector(".who button"));
+        BrowserSupport.signIn(browser, base(), "globex", "demo");
+        browser.get(claimUrl);
+        assertThat(browser.findElement(By.tagName("h1")).getText()).contains("404");
+
+        BrowserSupport.clickAndWait(browser, By.cssSelector(".who button"));
+        BrowserSupport.signIn(browser, base(), "acme", "demo");
+        browser.get(claimUrl);
+        assertThat(browser.findElement(By.id("claim-status")).getText()).isEqualTo("APPLIED");
+    }
+
+    private String base() {
+        return "http://localhost:" + port;
+    }
+}
