@@ -71,8 +71,8 @@ class IncidentApiTests {
     @Test
     void backFillsAnIncidentOpenedEarlier() throws Exception {
         openAs("sre", """
-                {"title": "Saturday outage", "severity": "P2", "components": ["data"], "environment": "production",
-                 "impact": "outage", "openedAt": "2026-10-31T10:00:00Z"}""")
+                {"title": "Saturday slowness", "severity": "P2", "components": ["data"], "environment": "production",
+                 "impact": "degraded", "openedAt": "2026-10-31T10:00:00Z"}""")
                 .andExpect(status().isCreated())
                 .andExpect(jsonPath("$.openedAt").value("2026-10-31T10:00:00Z"))
                 .andExpect(jsonPath("$.resolutionDueAt").value("2026-11-02T17:00:00Z"));

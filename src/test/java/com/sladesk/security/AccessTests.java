@@ -76,7 +76,12 @@ class AccessTests {
             "acme, /camunda/app/cockpit/default/, 403", "acme, /portal, 200",
             "sre, /portal, 403", "sre, /admin, 403", "sre, /notifications, 200", "sre, /camunda/app/cockpit/default/, 403",
             "leader, /sre, 403", "leader, /leadership, 200", "cto, /leadership, 200",
-            "admin, /admin, 200", "admin, /notifications, 200", "admin, /sre, 403" })
+            "admin, /admin, 200", "admin, /notifications, 200", "admin, /sre, 403",
+            "acme, /sre/incidents, 403", "leader, /sre/incidents, 403", "sre, /sre/incidents, 200",
+            "sre, /sre/incidents/new, 200", "admin, /sre/incidents, 403",
+            "acme, /portal/credits, 200", "sre, /portal/credits, 403", "acme, /sre/credits, 403",
+            "sre, /sre/credits, 200", "acme, /credits/ledger, 403", "leader, /credits/ledger, 403",
+            "sre, /credits/ledger, 200", "admin, /credits/ledger, 200" })
     void pagesFollowRoles(String user, String path, int expected) throws Exception {
         var session = (org.springframework.mock.web.MockHttpSession) mvc
                 .perform(formLogin("/login").user(user).password("demo")).andReturn().getRequest().getSession();
