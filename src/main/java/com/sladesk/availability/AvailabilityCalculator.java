@@ -24,7 +24,7 @@ final class AvailabilityCalculator {
 
     /** Downtime and exclusions in {@code period}, as of {@code asOf} (open incidents run until then). */
     static Breakdown downtime(Interval period, Instant asOf, Collection<OutageRecord> outages,
-            Collection<ExclusionWindow> windows, Set<String> betaComponents) {
+            Collection<ExclusionWindow> windows) {
         Instant until = period.end().isBefore(asOf) ? period.end() : asOf;
         if (!until.isAfter(period.start())) {
             return new Breakdown(0, 0, List.of());
@@ -34,6 +34,9 @@ final class AvailabilityCalculator {
         List<Interval> counted = new ArrayList<>();
         List<Excluded> exclusions = new ArrayList<>();
         for (OutageRecord outage : outages) {
+            if (!outage.start().isBefore(until) || (outage.end() != null && !outage.end().isAfter(period.start()))) {
+                continue; // outside the period: most records, for the short burn-rate windows
+            }
             Instant end = outage.end() == null || outage.end().isAfter(asOf) ? asOf : outage.end();
             if (end.isBefore(outage.start())) {
                 continue;
@@ -43,7 +46,7 @@ final class AvailabilityCalculator {
                 continue;
             }
             all.add(clipped);
-            String reason = exclusionReason(outage, betaComponents);
+            String reason = exclusionReason(outage);
             if (reason == null) {
                 counted.add(clipped);
             }
@@ -69,14 +72,14 @@ final class AvailabilityCalculator {
         return new Breakdown(downtime, excluded, exclusions);
     }
 
-    static String exclusionReason(OutageRecord outage, Set<String> betaComponents) {
+    static String exclusionReason(OutageRecord outage) {
         if (!outage.production()) {
             return "staging environment";
         }
         if (outage.cause() != null && EXCLUDED_CAUSES.contains(outage.cause())) {
             return "cause: " + outage.cause();
         }
-        if (!outage.components().isEmpty() && betaComponents.containsAll(outage.components())) {
+        if (outage.betaOnly()) {
             return "beta components only";
         }
         return null;

@@ -36,6 +36,8 @@ public class AvailabilityService {
     static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
     static final BigDecimal ERROR_RATE = HUNDRED.subtract(TARGET_PERCENT).divide(HUNDRED); // 0.001
     static final Map<String, Duration> BURN_WINDOWS = burnWindows();
+    static final Duration LONGEST_BURN_WINDOW = Duration.ofDays(3);
+    static final Duration ROLLING = Duration.ofDays(30);
 
     private final OutageSource outages;
     private final ObjectProvider<ExclusionWindows> exclusionWindows;
@@ -52,15 +54,34 @@ public class AvailabilityService {
 
     /** The calendar month (UTC), with burn rates as of now (or the month's end, for a past month). */
     public AvailabilityReport month(YearMonth month) {
-        Instant from = month.atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC);
-        Instant to = month.plusMonths(1).atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC);
-        return report(month.toString(), from, to);
+        return monthAndRolling(month).month();
     }
 
     /** The 30 days up to now: the SLO's rolling window. */
     public AvailabilityReport rolling30Days() {
         Instant to = clock.instant();
-        return report("rolling-30d", to.minus(Duration.ofDays(30)), to);
+        Instant from = to.minus(ROLLING);
+        Instant now = clock.instant();
+        return compute("rolling-30d", from, to, now, outages.outagesOverlapping(from, to, betaComponents(), null),
+                windows(from, to));
+    }
+
+    /** A calendar month and the rolling 30 days up to now, from one read of the data. */
+    public MonthAndRolling monthAndRolling(YearMonth month) {
+        Instant from = month.atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC);
+        Instant to = month.plusMonths(1).atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC);
+        Instant now = clock.instant();
+        Instant asOf = now.isBefore(to) ? now : to;
+        Instant rollingFrom = now.minus(ROLLING);
+        Instant loadFrom = earliest(from, asOf.minus(LONGEST_BURN_WINDOW), rollingFrom);
+        Instant loadTo = to.isAfter(now) ? to : now;
+        List<OutageRecord> records = outages.outagesOverlapping(loadFrom, loadTo, betaComponents(), null);
+        List<ExclusionWindow> windows = windows(loadFrom, loadTo);
+        return new MonthAndRolling(compute(month.toString(), from, to, now, records, windows),
+                compute("rolling-30d", rollingFrom, now, now, records, windows));
+    }
+
+    public record MonthAndRolling(AvailabilityReport month, AvailabilityReport rolling30Days) {
     }
 
     /** Daily availability of each day in [from, to) (UTC dates), for one component or all (code null). */
@@ -68,35 +89,24 @@ public class AvailabilityService {
         Instant start = from.atStartOfDay().toInstant(ZoneOffset.UTC);
         Instant end = to.atStartOfDay().toInstant(ZoneOffset.UTC);
         Instant now = clock.instant();
-        List<OutageRecord> records = outages.outagesOverlapping(start, end).stream()
-                .filter(o -> componentCode == null || o.components().contains(componentCode)).toList();
+        List<OutageRecord> records = outages.outagesOverlapping(start, end, betaComponents(), componentCode);
         List<ExclusionWindow> windows = windows(start, end);
-        Set<String> beta = betaComponents();
         Map<LocalDate, BigDecimal> days = new LinkedHashMap<>();
         for (LocalDate day = from; day.isBefore(to); day = day.plusDays(1)) {
             Interval period = new Interval(day.atStartOfDay().toInstant(ZoneOffset.UTC),
                     day.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC));
-            long down = AvailabilityCalculator.downtime(period, now, records, windows, beta).downtimeSeconds();
+            long down = AvailabilityCalculator.downtime(period, now, records, windows).downtimeSeconds();
             days.put(day, availability(down, period.length().toSeconds()).setScale(3, RoundingMode.DOWN));
         }
         return days;
     }
 
-    AvailabilityReport report(String name, Instant from, Instant to) {
-        Instant now = clock.instant();
-        Instant asOf = now.isBefore(to) ? now : to;
-        Duration longestBurnWindow = Duration.ofDays(3);
-        Instant loadFrom = from.isBefore(asOf.minus(longestBurnWindow)) ? from : asOf.minus(longestBurnWindow);
-        return compute(name, from, to, now, outages.outagesOverlapping(loadFrom, to), windows(loadFrom, to),
-                betaComponents());
-    }
-
     /** The arithmetic of a report, on data already loaded (outages and windows must cover the burn windows too). */
     static AvailabilityReport compute(String name, Instant from, Instant to, Instant now, List<OutageRecord> records,
-            List<ExclusionWindow> windows, Set<String> beta) {
+            List<ExclusionWindow> windows) {
         Instant asOf = now.isBefore(to) ? now : to;
         Interval period = new Interval(from, to);
-        AvailabilityCalculator.Breakdown breakdown = AvailabilityCalculator.downtime(period, now, records, windows, beta);
+        AvailabilityCalculator.Breakdown breakdown = AvailabilityCalculator.downtime(period, now, records, windows);
         long totalSeconds = period.length().toSeconds();
         BigDecimal exact = availability(breakdown.downtimeSeconds(), totalSeconds);
         BigDecimal budgetSeconds = ERROR_RATE.multiply(BigDecimal.valueOf(totalSeconds));
@@ -106,7 +116,7 @@ public class AvailabilityService {
         List<BurnRate> burnRates = new ArrayList<>();
         for (Map.Entry<String, Duration> w : BURN_WINDOWS.entrySet()) {
             Interval window = new Interval(asOf.minus(w.getValue()), asOf);
-            long down = AvailabilityCalculator.downtime(window, now, records, windows, beta).downtimeSeconds();
+            long down = AvailabilityCalculator.downtime(window, now, records, windows).downtimeSeconds();
             BigDecimal rate = BigDecimal.valueOf(down).divide(BigDecimal.valueOf(w.getValue().toSeconds()), 12, RoundingMode.HALF_EVEN)
                     .divide(ERROR_RATE, 2, RoundingMode.HALF_UP);
             burnRates.add(BurnRate.of(w.getKey(), rate));
@@ -133,6 +143,11 @@ public class AvailabilityService {
     static BigDecimal availability(long downtimeSeconds, long totalSeconds) {
         return HUNDRED.subtract(BigDecimal.valueOf(downtimeSeconds).multiply(HUNDRED)
                 .divide(BigDecimal.valueOf(totalSeconds), 10, RoundingMode.HALF_EVEN)).stripTrailingZeros();
+    }
+
+    private static Instant earliest(Instant a, Instant b, Instant c) {
+        Instant min = a.isBefore(b) ? a : b;
+        return min.isBefore(c) ? min : c;
     }
 
     static BigDecimal minutes(long seconds) {

@@ -2,9 +2,14 @@ package com.sladesk.availability;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 
-/** Where outages come from (implemented by the incident module): outage-impact incidents overlapping [from, to). */
+/** Where outages come from (implemented by the incident module). */
 public interface OutageSource {
 
-    List<OutageRecord> outagesOverlapping(Instant from, Instant to);
+    /**
+     * Outage-impact incidents overlapping [from, to); {@code betaComponents} decides each record's
+     * {@code betaOnly}; with a {@code componentCode}, only incidents touching that component.
+     */
+    List<OutageRecord> outagesOverlapping(Instant from, Instant to, Set<String> betaComponents, String componentCode);
 }

@@ -65,7 +65,7 @@ class AvailabilityEngineTests {
     @Test
     void anOpenIncidentCountsUntilNow() {
         AvailabilityReport r = report(YearMonth.of(2026, 11),
-                List.of(new OutageRecord(1, Instant.parse("2026-11-10T10:00:00Z"), null, true, null, Set.of("api"))),
+                List.of(new OutageRecord(1, Instant.parse("2026-11-10T10:00:00Z"), null, true, null, false)),
                 List.of(), Instant.parse("2026-11-10T12:00:00Z"));
         assertThat(r.downtimeMinutes()).isEqualByComparingTo("120.0");
         assertThat(r.totalMinutes()).isEqualByComparingTo("43200.0");
@@ -80,15 +80,15 @@ class AvailabilityEngineTests {
     void eachExclusionIsReportedWithItsReason() {
         List<OutageRecord> outages = List.of(
                 outage(1, "2026-11-02T10:00:00Z", "2026-11-02T11:00:00Z"),                         // counts: 60
-                new OutageRecord(2, t("2026-11-03T10:00:00Z"), t("2026-11-03T10:20:00Z"), false, null, Set.of("api")),
-                new OutageRecord(3, t("2026-11-04T10:00:00Z"), t("2026-11-04T10:30:00Z"), true, "third_party", Set.of("api")),
-                new OutageRecord(4, t("2026-11-05T10:00:00Z"), t("2026-11-05T10:10:00Z"), true, "customer", Set.of("api")),
-                new OutageRecord(5, t("2026-11-06T10:00:00Z"), t("2026-11-06T10:05:00Z"), true, "force_majeure", Set.of("api")),
-                new OutageRecord(6, t("2026-11-07T10:00:00Z"), t("2026-11-07T10:15:00Z"), true, null, Set.of("labs")),
-                new OutageRecord(7, t("2026-11-08T02:30:00Z"), t("2026-11-08T03:30:00Z"), true, "internal", Set.of("api")));
+                new OutageRecord(2, t("2026-11-03T10:00:00Z"), t("2026-11-03T10:20:00Z"), false, null, false),
+                new OutageRecord(3, t("2026-11-04T10:00:00Z"), t("2026-11-04T10:30:00Z"), true, "third_party", false),
+                new OutageRecord(4, t("2026-11-05T10:00:00Z"), t("2026-11-05T10:10:00Z"), true, "customer", false),
+                new OutageRecord(5, t("2026-11-06T10:00:00Z"), t("2026-11-06T10:05:00Z"), true, "force_majeure", false),
+                new OutageRecord(6, t("2026-11-07T10:00:00Z"), t("2026-11-07T10:15:00Z"), true, null, true),
+                new OutageRecord(7, t("2026-11-08T02:30:00Z"), t("2026-11-08T03:30:00Z"), true, "internal", false));
         List<ExclusionWindow> maintenance = List.of(new ExclusionWindow(9, t("2026-11-08T02:00:00Z"),
                 t("2026-11-08T04:00:00Z"), "scheduled maintenance"));
-        AvailabilityReport r = november(outages, maintenance, Set.of("labs"));
+        AvailabilityReport r = november(outages, maintenance);
 
         assertThat(r.downtimeMinutes()).isEqualByComparingTo("60.0");
         assertThat(r.excludedMinutes()).isEqualByComparingTo("140.0"); // 20 + 30 + 10 + 5 + 15 + 60
@@ -127,7 +127,7 @@ class AvailabilityEngineTests {
         Instant start = t("2026-11-10T00:00:00Z");
         long seconds = downtimeMinutes.multiply(BigDecimal.valueOf(60)).longValueExact();
         AvailabilityReport r = november(List.of(new OutageRecord(1, start, start.plusSeconds(seconds), true, null,
-                Set.of("api"))), List.of());
+                false)), List.of());
         assertThat(r.availabilityPercent()).isEqualByComparingTo(percent);
         assertThat(r.exactAvailabilityPercent().setScale(3, java.math.RoundingMode.DOWN)).isEqualByComparingTo(percent);
         assertThat(r.status()).isEqualTo(status);
@@ -139,7 +139,7 @@ class AvailabilityEngineTests {
     void policyTiersAtTheirBoundaries(long seconds, String remaining, BudgetPolicy policy) {
         Instant start = t("2026-11-10T00:00:00Z");
         AvailabilityReport r = november(List.of(new OutageRecord(1, start, start.plusSeconds(seconds), true, null,
-                Set.of("api"))), List.of());
+                false)), List.of());
         assertThat(r.errorBudgetRemainingPercent()).isEqualByComparingTo(remaining);
         assertThat(r.policy()).isEqualTo(policy);
     }
@@ -149,7 +149,7 @@ class AvailabilityEngineTests {
         Instant now = t("2026-11-10T12:00:00Z");
         // 3 minutes down in the last hour: 0.05 / 0.001 = 50x; over 24 h: 3/1440/0.001 = 2.08x
         AvailabilityReport r = report(YearMonth.of(2026, 11),
-                List.of(new OutageRecord(1, t("2026-11-10T11:30:00Z"), t("2026-11-10T11:33:00Z"), true, null, Set.of("api"))),
+                List.of(new OutageRecord(1, t("2026-11-10T11:30:00Z"), t("2026-11-10T11:33:00Z"), true, null, false)),
                 List.of(), now);
         assertThat(r.burnRates()).extracting(BurnRate::window).containsExactly("1h", "6h", "24h", "3d");
         assertThat(r.burnRates().get(0).rate()).isEqualByComparingTo("50.00");
@@ -198,22 +198,18 @@ class AvailabilityEngineTests {
     }
 
     private static AvailabilityReport november(List<OutageRecord> outages, List<ExclusionWindow> windows) {
-        return november(outages, windows, Set.of());
-    }
-
-    private static AvailabilityReport november(List<OutageRecord> outages, List<ExclusionWindow> windows, Set<String> beta) {
         return AvailabilityService.compute("2026-11", t("2026-11-01T00:00:00Z"), t("2026-12-01T00:00:00Z"),
-                AFTER_NOVEMBER, outages, windows, beta);
+                AFTER_NOVEMBER, outages, windows);
     }
 
     private static AvailabilityReport report(YearMonth month, List<OutageRecord> outages, List<ExclusionWindow> windows,
             Instant now) {
         return AvailabilityService.compute(month.toString(), month.atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC),
-                month.plusMonths(1).atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC), now, outages, windows, Set.of());
+                month.plusMonths(1).atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC), now, outages, windows);
     }
 
     private static OutageRecord outage(long id, String from, String to) {
-        return new OutageRecord(id, t(from), t(to), true, "internal", Set.of("api"));
+        return new OutageRecord(id, t(from), t(to), true, "internal", false);
     }
 
     private static Instant t(String iso) {

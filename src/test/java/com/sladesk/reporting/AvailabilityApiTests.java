@@ -32,6 +32,9 @@ class AvailabilityApiTests {
     @Autowired
     IncidentService incidents;
 
+    @Autowired
+    com.sladesk.catalogue.ComponentCatalogue catalogue;
+
     @AfterEach
     void resetClock() {
         ClockUtil.reset();
@@ -48,6 +51,12 @@ class AvailabilityApiTests {
         outage("2024-02-10T10:00:00Z", "2024-02-10T10:45:00Z", Cause.INTERNAL, Environment.STAGING, Impact.OUTAGE);
         outage("2024-02-11T10:00:00Z", "2024-02-11T10:20:00Z", Cause.CUSTOMER, Environment.PRODUCTION, Impact.OUTAGE);
         outage("2024-02-12T10:00:00Z", "2024-02-12T18:00:00Z", Cause.INTERNAL, Environment.PRODUCTION, Impact.DEGRADED);
+        // excluded: an outage of a beta component only; a beta and a covered component together count
+        if (catalogue.findByCode("labs").isEmpty()) {
+            catalogue.add("labs", "Labs (beta)", "Experimental features", true);
+        }
+        outage("2024-02-13T10:00:00Z", "2024-02-13T10:10:00Z", List.of("labs"));
+        outage("2024-02-05T11:50:00Z", "2024-02-05T12:00:00Z", List.of("labs", "core"));
 
         // 150 min down of 41,760: 99.640804…%; budget 41.76 → exhausted; 25% credit band? no: ≥ 99.0 → 0%
         mvc.perform(get("/api/availability").param("month", "2024-02").with(httpBasic("acme", "demo")))
@@ -56,7 +65,7 @@ class AvailabilityApiTests {
                 .andExpect(jsonPath("$.targetPercent").value(99.9))
                 .andExpect(jsonPath("$.totalMinutes").value(41760.0))
                 .andExpect(jsonPath("$.downtimeMinutes").value(150.0))
-                .andExpect(jsonPath("$.excludedMinutes").value(65.0))
+                .andExpect(jsonPath("$.excludedMinutes").value(75.0))
                 .andExpect(jsonPath("$.availabilityPercent").value(99.640))
                 .andExpect(jsonPath("$.errorBudgetMinutes").value(41.8))
                 .andExpect(jsonPath("$.errorBudgetRemainingMinutes").value(0.0))
@@ -65,7 +74,8 @@ class AvailabilityApiTests {
                 .andExpect(jsonPath("$.policy").value("EXHAUSTED"))
                 .andExpect(jsonPath("$.creditPercent").value(0))
                 .andExpect(jsonPath("$.burnRates[0].window").value("1h"))
-                .andExpect(jsonPath("$.exclusions.length()").value(2))
+                .andExpect(jsonPath("$.exclusions.length()").value(3))
+                .andExpect(jsonPath("$.exclusions[?(@.reason == 'beta components only')].minutes").value(10.0))
                 .andExpect(jsonPath("$.exclusions[?(@.reason == 'staging environment')].minutes").value(45.0))
                 .andExpect(jsonPath("$.exclusions[?(@.reason == 'cause: customer')].minutes").value(20.0))
                 .andExpect(jsonPath("$.rolling30Days.availabilityPercent").exists());
@@ -84,7 +94,16 @@ class AvailabilityApiTests {
     }
 
     private void outage(String from, String to, Cause cause, Environment environment, Impact impact) {
-        long id = incidents.open(new NewIncident("Feb " + from, null, Severity.P2, List.of("core"), environment, impact,
+        outage(from, to, cause, environment, impact, List.of("core"));
+    }
+
+    private void outage(String from, String to, List<String> components) {
+        outage(from, to, Cause.INTERNAL, Environment.PRODUCTION, Impact.OUTAGE, components);
+    }
+
+    private void outage(String from, String to, Cause cause, Environment environment, Impact impact,
+            List<String> components) {
+        long id = incidents.open(new NewIncident("Feb " + from, null, Severity.P2, components, environment, impact,
                 Instant.parse(from), null), "sre").id();
         incidents.resolve(id, Instant.parse(to), cause, "sre");
     }

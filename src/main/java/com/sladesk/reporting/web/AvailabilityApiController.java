@@ -52,8 +52,9 @@ class AvailabilityApiController {
         if (wanted.isAfter(current)) {
             throw new RuleViolationException("month", "future", wanted + " has not started yet");
         }
-        AvailabilityReport r = availability.month(wanted);
-        AvailabilityReport rolling = availability.rolling30Days();
+        AvailabilityService.MonthAndRolling both = availability.monthAndRolling(wanted);
+        AvailabilityReport r = both.month();
+        AvailabilityReport rolling = both.rolling30Days();
         return new MonthlyAvailability(wanted.toString(), r.targetPercent(), r.totalMinutes(), r.downtimeMinutes(),
                 r.excludedMinutes(), r.availabilityPercent(), r.errorBudgetMinutes(), r.errorBudgetRemainingMinutes(),
                 r.errorBudgetRemainingPercent(), r.status(), r.policy(), r.policy().explanation(),

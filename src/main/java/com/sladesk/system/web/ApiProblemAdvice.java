@@ -153,6 +153,12 @@ class ApiProblemAdvice {
         throw e;
     }
 
+    @ExceptionHandler(org.springframework.web.context.request.async.AsyncRequestNotUsableException.class)
+    void clientWentAway(Exception e) {
+        // the client closed the connection before the answer was written: nobody to answer
+        log.debug("Client went away: {}", e.getMessage());
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
         if (e instanceof ErrorResponse framework) {
