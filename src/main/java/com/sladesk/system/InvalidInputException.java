@@ -5,22 +5,9 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 
 /** Input that is well formed JSON but wrong for this field (an unknown component, a time in the future): 400. */
 @ResponseStatus(HttpStatus.BAD_REQUEST)
-public class InvalidInputException extends RuntimeException {
-
-    private final String field;
-    private final String rule;
+public class InvalidInputException extends FieldRuleException {
 
     public InvalidInputException(String field, String rule, String message) {
-        super(message);
-        this.field = field;
-        this.rule = rule;
-    }
-
-    public String field() {
-        return field;
-    }
-
-    public String rule() {
-        return rule;
+        super(field, rule, message);
     }
 }

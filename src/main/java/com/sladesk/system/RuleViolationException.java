@@ -8,22 +8,9 @@ import org.springframework.web.bind.annotation.ResponseStatus;
  * so the caller can tell which clause refused it.
  */
 @ResponseStatus(HttpStatus.UNPROCESSABLE_ENTITY)
-public class RuleViolationException extends RuntimeException {
-
-    private final String field;
-    private final String rule;
+public class RuleViolationException extends FieldRuleException {
 
     public RuleViolationException(String field, String rule, String message) {
-        super(message);
-        this.field = field;
-        this.rule = rule;
-    }
-
-    public String field() {
-        return field;
-    }
-
-    public String rule() {
-        return rule;
+        super(field, rule, message);
     }
 }

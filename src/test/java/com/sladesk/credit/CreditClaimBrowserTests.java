@@ -6,34 +6,22 @@ import java.time.ZoneOffset;
 import java.util.List;
 
 import com.sladesk.BrowserSupport;
-import com.sladesk.SlaDeskTest;
+import com.sladesk.BrowserTest;
 import com.sladesk.incident.Cause;
 import com.sladesk.incident.Environment;
 import com.sladesk.incident.Impact;
 import com.sladesk.incident.IncidentService;
 import com.sladesk.incident.NewIncident;
 import com.sladesk.incident.Severity;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIf;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.WebDriver;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** A customer claims last month's credit in a real browser; an SRE approves it; the customer sees it applied. */
-@SlaDeskTest
-@Tag("browser")
-@EnabledIf("com.sladesk.BrowserSupport#available")
-class CreditClaimBrowserTests {
-
-    @LocalServerPort
-    int port;
+class CreditClaimBrowserTests extends BrowserTest {
 
     @Autowired
     IncidentService incidents;
@@ -43,18 +31,6 @@ class CreditClaimBrowserTests {
 
     @Autowired
     com.sladesk.availability.AvailabilityService availability;
-
-    WebDriver browser;
-
-    @BeforeEach
-    void open() {
-        browser = BrowserSupport.start();
-    }
-
-    @AfterEach
-    void close() {
-        browser.quit();
-    }
 
     @Test
     void customerClaimIsApprovedBySreAndAppliedWithItsAmount() {
@@ -112,7 +88,4 @@ class CreditClaimBrowserTests {
         assertThat(browser.findElement(By.id("claim-status")).getText()).isEqualTo("APPLIED");
     }
 
-    private String base() {
-        return "http://localhost:" + port;
-    }
 }

@@ -5,45 +5,21 @@ import java.time.Instant;
 import java.util.List;
 
 import com.sladesk.BrowserSupport;
-import com.sladesk.SlaDeskTest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Tag;
+import com.sladesk.BrowserTest;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIf;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** An SRE works an incident in a real browser: the board, the form, the countdowns, the actions. */
-@SlaDeskTest
-@Tag("browser")
-@EnabledIf("com.sladesk.BrowserSupport#available")
-class IncidentBoardBrowserTests {
-
-    @LocalServerPort
-    int port;
+class IncidentBoardBrowserTests extends BrowserTest {
 
     @Autowired
     IncidentService incidents;
-
-    WebDriver browser;
-
-    @BeforeEach
-    void open() {
-        browser = BrowserSupport.start();
-    }
-
-    @AfterEach
-    void close() {
-        browser.quit();
-    }
 
     @Test
     void sreOpensAcknowledgesAndResolvesAnIncidentFromTheBoard() {
@@ -106,7 +82,4 @@ class IncidentBoardBrowserTests {
         assertThat(browser.findElement(By.tagName("h1")).getText()).contains("403");
     }
 
-    private String base() {
-        return "http://localhost:" + port;
-    }
 }

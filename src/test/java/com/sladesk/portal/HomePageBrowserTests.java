@@ -1,38 +1,14 @@
 package com.sladesk.portal;
 
 import com.sladesk.BrowserSupport;
-import com.sladesk.SlaDeskTest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Tag;
+import com.sladesk.BrowserTest;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIf;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** A real browser signs in as a customer and as an SRE, and is kept out where its role does not reach. */
-@SlaDeskTest
-@Tag("browser")
-@EnabledIf("com.sladesk.BrowserSupport#available")
-class HomePageBrowserTests {
-
-    @LocalServerPort
-    int port;
-
-    WebDriver browser;
-
-    @BeforeEach
-    void open() {
-        browser = BrowserSupport.start();
-    }
-
-    @AfterEach
-    void close() {
-        browser.quit();
-    }
+class HomePageBrowserTests extends BrowserTest {
 
     @Test
     void customerSeesTheirOrganisationsHomePage() {
@@ -64,7 +40,4 @@ class HomePageBrowserTests {
         assertThat(browser.findElement(By.cssSelector(".flash.error")).getText()).contains("wrong password");
     }
 
-    private String base() {
-        return "http://localhost:" + port;
-    }
 }
