@@ -43,11 +43,17 @@ class Notification {
 
     private Instant sentAt;
 
+    @jakarta.persistence.OneToMany(cascade = jakarta.persistence.CascadeType.ALL, orphanRemoval = true,
+            fetch = jakarta.persistence.FetchType.LAZY)
+    @jakarta.persistence.JoinColumn(name = "notification_id", nullable = false, updatable = false)
+    private java.util.List<NotificationAttachment> attachments = new java.util.ArrayList<>();
+
     protected Notification() {
     }
 
     Notification(String recipient, String subject, String htmlBody, String textBody, String correlationId,
-            Instant now) {
+            Instant now, java.util.List<Attachment> attachments) {
+        attachments.forEach(a -> this.attachments.add(new NotificationAttachment(a)));
         this.recipient = recipient;
         this.subject = subject;
         this.htmlBody = htmlBody;
@@ -99,6 +105,10 @@ class Notification {
 
     String getTextBody() {
         return textBody;
+    }
+
+    java.util.List<Attachment> getAttachments() {
+        return attachments.stream().map(NotificationAttachment::toAttachment).toList();
     }
 
     int getAttempts() {

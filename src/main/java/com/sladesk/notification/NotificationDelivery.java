@@ -62,16 +62,19 @@ class NotificationDelivery {
         List<Long> due = transactions.execute(tx -> repository.findDue(now, PageRequest.of(0, properties.batchSize())));
         int sent = 0;
         for (Long id : due) {
-            Notification claimed = transactions.execute(tx -> repository.claim(id, now, now.plus(properties.lease())) == 1
-                    ? repository.findById(id).orElse(null) : null);
-            if (claimed != null && send(sender, claimed)) {
+            Claimed claimed = transactions.execute(tx -> repository.claim(id, now, now.plus(properties.lease())) == 1
+                    ? repository.findById(id).map(n -> new Claimed(n, n.getAttachments())).orElse(null) : null);
+            if (claimed != null && send(sender, claimed.notification(), claimed.attachments())) {
                 sent++;
             }
         }
         return sent;
     }
 
-    private boolean send(JavaMailSender sender, Notification notification) {
+    private record Claimed(Notification notification, List<Attachment> attachments) {
+    }
+
+    private boolean send(JavaMailSender sender, Notification notification, List<Attachment> attachments) {
         try {
             MimeMessage message = sender.createMimeMessage();
             MimeMessageHelper helper = new MimeMessageHelper(message, true, StandardCharsets.UTF_8.name());
@@ -79,6 +82,10 @@ class NotificationDelivery {
             helper.setTo(notification.getRecipient());
             helper.setSubject(notification.getSubject());
             helper.setText(notification.getTextBody(), notification.getHtmlBody());
+            for (Attachment attachment : attachments) {
+                helper.addAttachment(attachment.filename(), new org.springframework.core.io.ByteArrayResource(
+                        attachment.content().getBytes(StandardCharsets.UTF_8)), attachment.contentType());
+            }
             message.setHeader("X-SLA-Desk-Notification", String.valueOf(notification.getId()));
             sender.send(message);
             transactions.executeWithoutResult(tx -> repository.findById(notification.getId())

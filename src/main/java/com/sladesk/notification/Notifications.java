@@ -37,17 +37,30 @@ public class Notifications {
      */
     @Transactional
     public long queue(String recipient, String subject, String template, Map<String, Object> model) {
+        return queue(recipient, subject, template, model, List.of());
+    }
+
+    /** As {@link #queue(String, String, String, Map)}, with attachments (an .ics, say). */
+    @Transactional
+    public long queue(String recipient, String subject, String template, Map<String, Object> model,
+            List<Attachment> attachments) {
         if (recipient == null || recipient.isBlank()) {
             throw new IllegalArgumentException("a notification needs a recipient");
         }
         MailRenderer.Rendered body = renderer.render(template, model);
         return repository.save(new Notification(recipient.trim(), subject, body.html(), body.text(),
-                MDC.get(CORRELATION_ID), clock.instant())).getId();
+                MDC.get(CORRELATION_ID), clock.instant(), attachments)).getId();
     }
 
     public List<NotificationView> find(String recipient, NotificationStatus status, int limit) {
         return repository.search(blankToNull(recipient), status, PageRequest.of(0, limit)).stream()
                 .map(Notification::toView).toList();
+    }
+
+    /** The attachments of a stored notification. */
+    public List<Attachment> attachments(long id) {
+        return repository.findById(id).map(Notification::getAttachments)
+                .orElseThrow(() -> new NotFoundException("Notification", id));
     }
 
     public NotificationView get(long id) {

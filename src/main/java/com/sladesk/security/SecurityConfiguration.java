@@ -58,6 +58,9 @@ class SecurityConfiguration {
                     .hasAnyRole(CUSTOMER, SRE, LEADERSHIP, CTO, ADMIN)
                 .requestMatchers("/api/credit-requests/**").denyAll()
                 .requestMatchers(HttpMethod.GET, "/api/credit-ledger").hasAnyRole(SRE, ADMIN)
+                .requestMatchers(HttpMethod.GET, "/api/maintenance", "/api/maintenance/**")
+                    .hasAnyRole(CUSTOMER, SRE, LEADERSHIP, CTO, ADMIN)
+                .requestMatchers("/api/maintenance", "/api/maintenance/**").hasRole(SRE)
                 .requestMatchers(HttpMethod.GET, "/api/availability").hasAnyRole(CUSTOMER, SRE, LEADERSHIP, CTO, ADMIN)
                 .requestMatchers("/api/**").hasAnyRole(CUSTOMER, SRE, LEADERSHIP, CTO, ADMIN)
                 .anyRequest().denyAll())
@@ -77,6 +80,8 @@ class SecurityConfiguration {
         http.authorizeHttpRequests(auth -> auth
                 .requestMatchers("/login", "/error", "/css/**", "/js/**", "/images/**", "/webjars/**",
                         "/favicon.ico", "/health", "/ready", "/health/components").permitAll()
+                // the public status page, its feeds and subscriptions need no login
+                .requestMatchers("/status", "/status/**", "/status.json", "/maintenance.ics").permitAll()
                 .requestMatchers(antMatcher("/camunda/**")).hasRole(ADMIN)
                 .requestMatchers("/portal/**").hasRole(CUSTOMER)
                 .requestMatchers("/sre/**").hasRole(SRE)

@@ -1,0 +1,215 @@
+package com.sladesk.maintenance;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import com.sladesk.availability.ExclusionWindow;
+import com.sladesk.availability.ExclusionWindows;
+import com.sladesk.catalogue.ComponentCatalogue;
+import com.sladesk.incident.IncidentService;
+import com.sladesk.incident.IncidentStatus;
+import com.sladesk.incident.Severity;
+import com.sladesk.notification.Attachment;
+import com.sladesk.notification.Notifications;
+import com.sladesk.system.FieldRuleException;
+import com.sladesk.system.InvalidInputException;
+import com.sladesk.system.NotFoundException;
+import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import static com.sladesk.maintenance.MaintenanceNotificationProcess.*;
+
+/**
+ * The module's API: scheduling, moving and cancelling windows (each checked by
+ * {@link MaintenanceRules}), the notices the process sends, and the windows the availability
+ * engine excludes from downtime.
+ */
+@Service
+@Transactional
+public class MaintenanceService implements ExclusionWindows {
+
+    static final Duration REMINDER_BEFORE = Duration.ofHours(24);
+    private static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern("EEE d MMM yyyy HH:mm 'UTC'")
+            .withZone(ZoneOffset.UTC);
+
+    private final MaintenanceRepository windows;
+    private final IncidentService incidents;
+    private final ComponentCatalogue catalogue;
+    private final Subscriptions subscriptions;
+    private final Notifications notifications;
+    private final RuntimeService runtime;
+    private final Clock clock;
+
+    MaintenanceService(MaintenanceRepository windows, IncidentService incidents, ComponentCatalogue catalogue,
+            Subscriptions subscriptions, Notifications notifications, RuntimeService runtime, Clock clock) {
+        this.windows = windows;
+        this.incidents = incidents;
+        this.catalogue = catalogue;
+        this.subscriptions = subscriptions;
+        this.notifications = notifications;
+        this.runtime = runtime;
+        this.clock = clock;
+    }
+
+    public MaintenanceView schedule(NewMaintenance command, String actor) {
+        Instant now = clock.instant();
+        validate(command, now);
+        MaintenanceWindow window = windows.save(new MaintenanceWindow(command.title().trim(), command.description(),
+                command.type(), command.startsAt(), command.endsAt(), now, new LinkedHashSet<>(command.components()),
+                new LinkedHashSet<>(command.activities()), command.incidentId(),
+                "maintenance-" + UUID.randomUUID() + "@sla-desk", actor));
+        runtime.startProcessInstanceByKey(KEY, String.valueOf(window.getId()), variables(window));
+        return window.toView();
+    }
+
+    /** The refusals a window would meet now, without scheduling it (for the form's as-you-type check). */
+    @Transactional(readOnly = true)
+    public List<FieldRuleException> check(NewMaintenance command) {
+        List<FieldRuleException> problems = new ArrayList<>();
+        try {
+            validate(command, clock.instant());
+        }
+        catch (FieldRuleException e) {
+            problems.add(e);
+        }
+        return problems;
+    }
+
+    public MaintenanceView reschedule(long id, Instant startsAt, Instant endsAt, String actor) {
+        MaintenanceWindow window = get(id);
+        Instant now = clock.instant();
+        MaintenanceRules.check(window.getType(), startsAt, endsAt, now, window.getIncidentId(),
+                openP1(window.getIncidentId()));
+        window.reschedule(startsAt, endsAt, now);
+        windows.saveAndFlush(window);
+        correlate(window, MESSAGE_RESCHEDULED, variables(window));
+        return window.toView();
+    }
+
+    public MaintenanceView cancel(long id, String reason, String actor) {
+        MaintenanceWindow window = get(id);
+        window.cancel(reason);
+        windows.saveAndFlush(window);
+        correlate(window, MESSAGE_CANCELLED, Map.of());
+        return window.toView();
+    }
+
+    void announce(long id) {
+        MaintenanceView w = get(id).toView();
+        notice(w, "Scheduled maintenance: " + w.title(), "We will carry out " + w.type()
+                + " maintenance on " + String.join(", ", w.components()) + ".");
+    }
+
+    void remind(long id) {
+        MaintenanceWindow window = get(id);
+        // a notice given less than 24 hours ahead (emergency maintenance) needs no separate reminder
+        if (!window.getAnnouncedAt().isAfter(window.getStartsAt().minus(REMINDER_BEFORE))) {
+            MaintenanceView w = window.toView();
+            notice(w, "Reminder: maintenance in 24 hours: " + w.title(), "This is a reminder of the maintenance below.");
+        }
+    }
+
+    void start(long id) {
+        get(id).start();
+    }
+
+    void complete(long id) {
+        MaintenanceWindow window = get(id);
+        window.complete();
+        MaintenanceView w = window.toView();
+        notice(w, "Maintenance completed: " + w.title(), "The maintenance below is complete; all services are back.");
+    }
+
+    void announceReschedule(long id) {
+        MaintenanceView w = get(id).toView();
+        notice(w, "Maintenance rescheduled: " + w.title(), "The maintenance below has moved to a new time.");
+    }
+
+    void announceCancellation(long id) {
+        MaintenanceView w = get(id).toView();
+        notice(w, "Maintenance cancelled: " + w.title(), "The maintenance below is cancelled"
+                + (w.cancelReason() == null ? "." : ": " + w.cancelReason()));
+    }
+
+    @Transactional(readOnly = true)
+    public MaintenanceView find(long id) {
+        return get(id).toView();
+    }
+
+    /** Windows overlapping [from, to), earliest first. */
+    @Transactional(readOnly = true)
+    public List<MaintenanceView> between(Instant from, Instant to) {
+        return windows.overlapping(from, to).stream().map(MaintenanceWindow::toView).toList();
+    }
+
+    /** Windows not over yet (scheduled or in progress), earliest first. */
+    @Transactional(readOnly = true)
+    public List<MaintenanceView> upcoming() {
+        return windows.findByStatusInOrderByStartsAt(EnumSet.of(MaintenanceStatus.SCHEDULED,
+                MaintenanceStatus.IN_PROGRESS)).stream().map(MaintenanceWindow::toView).toList();
+    }
+
+    /** SLA section 3: properly announced windows, standard or emergency, are not downtime. */
+    @Override
+    @Transactional(readOnly = true)
+    public List<ExclusionWindow> overlapping(Instant from, Instant to) {
+        return windows.overlapping(from, to).stream()
+                .filter(w -> w.toView().status() != MaintenanceStatus.CANCELLED)
+                .map(w -> new ExclusionWindow(w.getId(), w.getStartsAt(), w.getEndsAt(),
+                        w.getType() == MaintenanceType.STANDARD ? "scheduled maintenance" : "emergency maintenance"))
+                .toList();
+    }
+
+    private void validate(NewMaintenance command, Instant now) {
+        List<String> unknown = catalogue.unknownCodes(command.components());
+        if (!unknown.isEmpty()) {
+            throw new InvalidInputException("components", "unknown",
+                    "not in the component catalogue: " + String.join(", ", unknown));
+        }
+        MaintenanceRules.check(command.type(), command.startsAt(), command.endsAt(), now, command.incidentId(),
+                openP1(command.incidentId()));
+    }
+
+    private boolean openP1(Long incidentId) {
+        return incidentId != null && incidents.find(incidentId)
+                .filter(i -> i.severity() == Severity.P1 && i.status() != IncidentStatus.RESOLVED).isPresent();
+    }
+
+    private void notice(MaintenanceView w, String subject, String intro) {
+        Attachment ics = new Attachment("maintenance-" + w.id() + ".ics", IcsCalendar.CONTENT_TYPE, IcsCalendar.notice(w));
+        List<String> lines = List.of(intro,
+                "When: " + UTC.format(w.startsAt()) + " to " + UTC.format(w.endsAt()),
+                "Affects: " + String.join(", ", w.components()),
+                "Work: " + String.join(", ", w.activities().stream().map(a -> a.value().replace('_', ' ')).toList()));
+        for (Subscriber subscriber : subscriptions.recipientsFor(new LinkedHashSet<>(w.components()))) {
+            notifications.queue(subscriber.getEmail(), subject, "maintenance-notice",
+                    Map.of("heading", subject, "lines", lines, "token", subscriber.getToken()), List.of(ics));
+        }
+    }
+
+    private Map<String, Object> variables(MaintenanceWindow window) {
+        return Map.of(VAR_MAINTENANCE_ID, window.getId(),
+                VAR_REMINDER_AT, Date.from(window.getStartsAt().minus(REMINDER_BEFORE)),
+                VAR_STARTS_AT, Date.from(window.getStartsAt()), VAR_ENDS_AT, Date.from(window.getEndsAt()));
+    }
+
+    private void correlate(MaintenanceWindow window, String message, Map<String, Object> variables) {
+        runtime.createMessageCorrelation(message).processInstanceBusinessKey(String.valueOf(window.getId()))
+                .setVariables(variables).correlateWithResult();
+    }
+
+    private MaintenanceWindow get(long id) {
+        return windows.findById(id).orElseThrow(() -> new NotFoundException("Maintenance window", id));
+    }
+}

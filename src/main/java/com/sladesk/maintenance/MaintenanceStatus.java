@@ -1,0 +1,5 @@
+package com.sladesk.maintenance;
+
+public enum MaintenanceStatus {
+    SCHEDULED, IN_PROGRESS, COMPLETED, CANCELLED
+}

@@ -1,0 +1,131 @@
+package com.sladesk.portal.web;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+
+import com.rometools.rome.feed.synd.SyndContentImpl;
+import com.rometools.rome.feed.synd.SyndEntry;
+import com.rometools.rome.feed.synd.SyndEntryImpl;
+import com.rometools.rome.feed.synd.SyndFeed;
+import com.rometools.rome.feed.synd.SyndFeedImpl;
+import com.rometools.rome.io.FeedException;
+import com.rometools.rome.io.SyndFeedOutput;
+import com.sladesk.catalogue.ComponentCatalogue;
+import com.sladesk.incident.IncidentService;
+import com.sladesk.incident.IncidentStatus;
+import com.sladesk.incident.IncidentView;
+import com.sladesk.maintenance.IcsCalendar;
+import com.sladesk.maintenance.MaintenanceService;
+import com.sladesk.maintenance.MaintenanceView;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+/** The public status page (no login), its JSON, the Atom feed and the maintenance calendar feed. */
+@Controller
+class StatusController {
+
+    static final String STATUS = "status/status";
+    static final String CALENDAR = "status/maintenance";
+
+    private final StatusPageBuilder builder;
+    private final MaintenanceService maintenance;
+    private final IncidentService incidents;
+    private final ComponentCatalogue catalogue;
+    private final Clock clock;
+
+    StatusController(StatusPageBuilder builder, MaintenanceService maintenance, IncidentService incidents,
+            ComponentCatalogue catalogue, Clock clock) {
+        this.builder = builder;
+        this.maintenance = maintenance;
+        this.incidents = incidents;
+        this.catalogue = catalogue;
+        this.clock = clock;
+    }
+
+    @GetMapping("/status")
+    String status(Model model) {
+        model.addAttribute("page", builder.build());
+        model.addAttribute("catalogue", catalogue.all());
+        return STATUS;
+    }
+
+    @GetMapping(path = "/status.json", produces = MediaType.APPLICATION_JSON_VALUE)
+    @ResponseBody
+    StatusPage statusJson() {
+        return builder.build();
+    }
+
+    @GetMapping("/status/maintenance")
+    String calendar(Model model) {
+        Instant now = clock.instant();
+        model.addAttribute("windows", maintenance.between(now.minus(Duration.ofDays(30)), now.plus(Duration.ofDays(180))));
+        return CALENDAR;
+    }
+
+    @GetMapping("/maintenance.ics")
+    ResponseEntity<String> ics() {
+        Instant now = clock.instant();
+        List<MaintenanceView> windows = maintenance.between(now.minus(Duration.ofDays(30)), now.plus(Duration.ofDays(365)));
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType(IcsCalendar.CONTENT_TYPE))
+                .body(IcsCalendar.feed(windows));
+    }
+
+    @GetMapping("/status/feed.atom")
+    ResponseEntity<String> atom() throws FeedException {
+        String base = ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString();
+        Instant now = clock.instant();
+        List<SyndEntry> entries = new ArrayList<>();
+        List<IncidentView> shown = new ArrayList<>(incidents.list(List.of(IncidentStatus.OPEN, IncidentStatus.ACKNOWLEDGED), null, 50));
+        shown.addAll(incidents.list(List.of(IncidentStatus.RESOLVED), null, 20));
+        for (IncidentView i : shown) {
+            if (i.environment() != com.sladesk.incident.Environment.PRODUCTION) {
+                continue;
+            }
+            Instant updated = i.resolvedAt() != null ? i.resolvedAt() : i.openedAt();
+            entries.add(entry("urn:sla-desk:incident:" + i.id(), "[" + i.severity() + "] " + i.title()
+                    + (i.status() == IncidentStatus.RESOLVED ? " (resolved)" : ""), base + "/status", updated,
+                    "Incident affecting " + String.join(", ", i.components()) + ", started " + i.openedAt()
+                            + (i.resolvedAt() != null ? ", resolved " + i.resolvedAt() : "") + "."));
+        }
+        for (MaintenanceView m : maintenance.between(now.minus(Duration.ofDays(30)), now.plus(Duration.ofDays(180)))) {
+            entries.add(entry("urn:sla-desk:maintenance:" + m.id() + ":" + m.icalSequence(),
+                    "Maintenance (" + m.status().name().toLowerCase().replace('_', ' ') + "): " + m.title(),
+                    base + "/status/maintenance", m.announcedAt(), m.type() + " maintenance of "
+                            + String.join(", ", m.components()) + " from " + m.startsAt() + " to " + m.endsAt() + "."));
+        }
+        entries.sort((a, b) -> b.getUpdatedDate().compareTo(a.getUpdatedDate()));
+        SyndFeed feed = new SyndFeedImpl();
+        feed.setFeedType("atom_1.0");
+        feed.setTitle("SLA Desk status");
+        feed.setLink(base + "/status");
+        feed.setUri("urn:sla-desk:status");
+        feed.setDescription("Incidents and maintenance");
+        feed.setPublishedDate(Date.from(now));
+        feed.setEntries(entries);
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType("application/atom+xml;charset=UTF-8"))
+                .body(new SyndFeedOutput().outputString(feed));
+    }
+
+    private static SyndEntry entry(String id, String title, String link, Instant updated, String text) {
+        SyndEntry entry = new SyndEntryImpl();
+        entry.setUri(id);
+        entry.setTitle(title);
+        entry.setLink(link);
+        entry.setUpdatedDate(Date.from(updated));
+        entry.setPublishedDate(Date.from(updated));
+        SyndContentImpl content = new SyndContentImpl();
+        content.setType("text/plain");
+        content.setValue(text);
+        entry.setDescription(content);
+        return entry;
+    }
+}

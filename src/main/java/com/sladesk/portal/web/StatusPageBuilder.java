@@ -1,0 +1,103 @@
+package com.sladesk.portal.web;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+
+import com.sladesk.availability.AvailabilityService;
+import com.sladesk.catalogue.ComponentCatalogue;
+import com.sladesk.catalogue.ComponentInfo;
+import com.sladesk.incident.Environment;
+import com.sladesk.incident.Impact;
+import com.sladesk.incident.IncidentService;
+import com.sladesk.incident.IncidentStatus;
+import com.sladesk.incident.IncidentView;
+import com.sladesk.maintenance.MaintenanceService;
+import com.sladesk.maintenance.MaintenanceStatus;
+import com.sladesk.maintenance.MaintenanceView;
+import org.springframework.stereotype.Component;
+
+/**
+ * Each component's state from open production incidents and running maintenance (outage, then
+ * degraded, then under maintenance, else operational), and its 90-day uptime from the
+ * availability engine.
+ */
+@Component
+class StatusPageBuilder {
+
+    static final int DAYS = 90;
+
+    private final ComponentCatalogue catalogue;
+    private final IncidentService incidents;
+    private final MaintenanceService maintenance;
+    private final AvailabilityService availability;
+    private final Clock clock;
+
+    StatusPageBuilder(ComponentCatalogue catalogue, IncidentService incidents, MaintenanceService maintenance,
+            AvailabilityService availability, Clock clock) {
+        this.catalogue = catalogue;
+        this.incidents = incidents;
+        this.maintenance = maintenance;
+        this.availability = availability;
+        this.clock = clock;
+    }
+
+    StatusPage build() {
+        List<IncidentView> open = incidents.list(List.of(IncidentStatus.OPEN, IncidentStatus.ACKNOWLEDGED), null, 500)
+                .stream().filter(i -> i.environment() == Environment.PRODUCTION && i.impact() != Impact.NONE).toList();
+        List<MaintenanceView> upcoming = maintenance.upcoming();
+        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+        List<StatusPage.ComponentStatus> components = catalogue.all().stream()
+                .map(c -> component(c, open, upcoming, today)).toList();
+        String overall = components.stream().map(StatusPage.ComponentStatus::state)
+                .reduce("operational", StatusPageBuilder::worse);
+        return new StatusPage(overall, label(overall), clock.instant(), components,
+                open.stream().map(StatusPageBuilder::active).toList(),
+                upcoming.stream().map(m -> new StatusPage.Maintenance(m.id(), m.title(), m.type().value(),
+                        m.status().name(), m.startsAt(), m.endsAt(), m.components())).toList());
+    }
+
+    private StatusPage.ComponentStatus component(ComponentInfo c, List<IncidentView> open,
+            List<MaintenanceView> upcoming, LocalDate today) {
+        String state = "operational";
+        if (upcoming.stream().anyMatch(m -> m.status() == MaintenanceStatus.IN_PROGRESS && m.components().contains(c.code()))) {
+            state = "under_maintenance";
+        }
+        if (open.stream().anyMatch(i -> i.impact() == Impact.DEGRADED && i.components().contains(c.code()))) {
+            state = worse(state, "degraded");
+        }
+        if (open.stream().anyMatch(i -> i.impact() == Impact.OUTAGE && i.components().contains(c.code()))) {
+            state = "outage";
+        }
+        Map<LocalDate, BigDecimal> daily = availability.daily(today.minusDays(DAYS - 1L), today.plusDays(1), c.code());
+        BigDecimal average = daily.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add)
+                .divide(BigDecimal.valueOf(Math.max(daily.size(), 1)), 3, RoundingMode.DOWN);
+        return new StatusPage.ComponentStatus(c.code(), c.name(), state, average,
+                daily.entrySet().stream().map(e -> new StatusPage.Day(e.getKey(), e.getValue())).toList());
+    }
+
+    private static StatusPage.ActiveIncident active(IncidentView i) {
+        IncidentView.TimelineEntry latest = i.timeline().isEmpty() ? null : i.timeline().get(i.timeline().size() - 1);
+        return new StatusPage.ActiveIncident(i.id(), i.title(), i.severity().name(), i.impact().value(), i.components(),
+                i.openedAt(), latest == null ? "opened" : latest.action(), latest == null ? i.openedAt() : latest.at());
+    }
+
+    private static final List<String> ORDER = List.of("operational", "under_maintenance", "degraded", "outage");
+
+    static String worse(String a, String b) {
+        return ORDER.indexOf(a) >= ORDER.indexOf(b) ? a : b;
+    }
+
+    static String label(String state) {
+        return switch (state) {
+            case "outage" -> "Service outage";
+            case "degraded" -> "Degraded performance";
+            case "under_maintenance" -> "Under maintenance";
+            default -> "All systems operational";
+        };
+    }
+}
