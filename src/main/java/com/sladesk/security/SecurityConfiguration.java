@@ -93,6 +93,7 @@ class SecurityConfiguration {
             .logout(logout -> logout.logoutSuccessUrl("/login?logout").permitAll())
             // Cockpit and Tasklist send their own CSRF token (Camunda's CsrfPreventionFilter).
             .csrf(csrf -> csrf.ignoringRequestMatchers(antMatcher("/camunda/api/**")))
+            .addFilterAfter(new EagerCsrfTokenFilter(), org.springframework.security.web.csrf.CsrfFilter.class)
             .headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()));
         return http.build();
     }

@@ -64,6 +64,15 @@ class AccessTests {
     }
 
     @Test
+    void theStatusPageAndItsFeedsArePublic() throws Exception {
+        mvc.perform(get("/status")).andExpect(status().isOk());
+        mvc.perform(get("/status.json")).andExpect(status().isOk());
+        mvc.perform(get("/status/feed.atom")).andExpect(status().isOk());
+        mvc.perform(get("/status/maintenance")).andExpect(status().isOk());
+        mvc.perform(get("/maintenance.ics")).andExpect(status().isOk());
+    }
+
+    @Test
     void anonymousVisitorIsSentToLogin() throws Exception {
         mvc.perform(get("/sre")).andExpect(status().isFound()).andExpect(redirectedUrlPattern("**/login"));
         mvc.perform(get("/")).andExpect(redirectedUrlPattern("**/login"));
@@ -81,7 +90,9 @@ class AccessTests {
             "sre, /sre/incidents/new, 200", "admin, /sre/incidents, 403",
             "acme, /portal/credits, 200", "sre, /portal/credits, 403", "acme, /sre/credits, 403",
             "sre, /sre/credits, 200", "acme, /credits/ledger, 403", "leader, /credits/ledger, 403",
-            "sre, /credits/ledger, 200", "admin, /credits/ledger, 200" })
+            "sre, /credits/ledger, 200", "admin, /credits/ledger, 200",
+            "acme, /sre/maintenance, 403", "leader, /sre/maintenance, 403", "sre, /sre/maintenance, 200",
+            "acme, /status, 200", "acme, /status/maintenance, 200" })
     void pagesFollowRoles(String user, String path, int expected) throws Exception {
         var session = (org.springframework.mock.web.MockHttpSession) mvc
                 .perform(formLogin("/login").user(user).password("demo")).andReturn().getRequest().getSession();
