@@ -126,6 +126,11 @@ class ApiProblemAdvice {
         return problem(Problems.of(HttpStatus.NOT_FOUND, "not-found", e.getMessage()));
     }
 
+    @ExceptionHandler(com.sladesk.system.ForbiddenException.class)
+    ResponseEntity<ProblemDetail> forbidden(RuntimeException e) {
+        return problem(Problems.of(HttpStatus.FORBIDDEN, "forbidden", e.getMessage()));
+    }
+
     @ExceptionHandler(ConflictException.class)
     ResponseEntity<ProblemDetail> conflict(ConflictException e) {
         return problem(Problems.of(HttpStatus.CONFLICT, "conflict", e.getMessage()));

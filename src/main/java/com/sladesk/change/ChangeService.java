@@ -1,0 +1,140 @@
+package com.sladesk.change;
+
+import java.time.Clock;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.time.temporal.TemporalAdjusters;
+import java.util.List;
+import java.util.Map;
+
+import com.sladesk.availability.AvailabilityReport;
+import com.sladesk.availability.AvailabilityService;
+import com.sladesk.incident.IncidentService;
+import com.sladesk.incident.Severity;
+import com.sladesk.notification.Notifications;
+import com.sladesk.organisation.Directory;
+import com.sladesk.system.ConflictException;
+import com.sladesk.system.NotFoundException;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The module's API. The facts the decision table needs are gathered here (tier, testing evidence,
+ * this week's approved deployments, whether the change fixes an open or recent P1); the rules
+ * themselves are in {@code bpmn/change-policy.dmn}.
+ */
+@Service
+@Transactional
+public class ChangeService {
+
+    public static final String KEY = "change-approval";
+    public static final String CTO_APPROVAL = "UserTask_CtoApproval";
+    /** A P1 resolved within this long still counts as "recent" for a fix. */
+    static final Duration RECENT_P1 = Duration.ofDays(7);
+
+    private final ChangeRequestRepository changes;
+    private final AvailabilityService availability;
+    private final IncidentService incidents;
+    private final Notifications notifications;
+    private final Directory directory;
+    private final RuntimeService runtime;
+    private final TaskService tasks;
+    private final Clock clock;
+    private final int weeklyDeployments;
+
+    ChangeService(ChangeRequestRepository changes, AvailabilityService availability, IncidentService incidents,
+            Notifications notifications, Directory directory, RuntimeService runtime, TaskService tasks, Clock clock,
+            @Value("${sladesk.change.weekly-deployments:10}") int weeklyDeployments) {
+        this.changes = changes;
+        this.availability = availability;
+        this.incidents = incidents;
+        this.notifications = notifications;
+        this.directory = directory;
+        this.runtime = runtime;
+        this.tasks = tasks;
+        this.clock = clock;
+        this.weeklyDeployments = weeklyDeployments;
+    }
+
+    public ChangeView request(String title, String description, ChangeKind kind, Long fixesIncidentId,
+            String testingEvidence, String actor) {
+        Instant now = clock.instant();
+        if (fixesIncidentId != null && incidents.find(fixesIncidentId).isEmpty()) {
+            throw new com.sladesk.system.InvalidInputException("fixesIncidentId", "unknown",
+                    "incident " + fixesIncidentId + " does not exist");
+        }
+        AvailabilityReport budget = availability.month(YearMonth.from(now.atZone(ZoneOffset.UTC)));
+        ChangeRequest change = changes.saveAndFlush(new ChangeRequest(title.trim(), description, kind, fixesIncidentId,
+                blankToNull(testingEvidence), budget.policy().name(), budget.errorBudgetRemainingPercent(), actor, now));
+        Instant weekStart = LocalDate.ofInstant(now, ZoneOffset.UTC).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY))
+                .atStartOfDay().toInstant(ZoneOffset.UTC);
+        long approvedThisWeek = changes.countByDecisionAndDecidedAtGreaterThanEqual(ChangeDecision.APPROVED, weekStart);
+        runtime.startProcessInstanceByKey(KEY, String.valueOf(change.getId()), Map.of(
+                "changeId", change.getId(),
+                "policy", budget.policy().name(),
+                "kind", kind.name(),
+                "hasTestingEvidence", blankToNull(testingEvidence) != null,
+                "halfWeeklyQuotaUsed", approvedThisWeek >= weeklyDeployments / 2,
+                "fixesRecentP1", kind != ChangeKind.FEATURE && fixesRecentP1(fixesIncidentId, now)));
+        return get(change.getId()).toView();
+    }
+
+    /** The CTO's decision on a change waiting for it. */
+    public ChangeView decide(long id, boolean approved, String comment, String actor) {
+        ChangeRequest change = get(id);
+        change.decidedByCto(approved, actor, comment, clock.instant());
+        changes.saveAndFlush(change);
+        Task task = tasks.createTaskQuery().processInstanceBusinessKey(String.valueOf(id)).processDefinitionKey(KEY)
+                .taskDefinitionKey(CTO_APPROVAL).singleResult();
+        if (task == null) {
+            throw new ConflictException("change " + id + " is not waiting for the CTO");
+        }
+        tasks.setAssignee(task.getId(), actor);
+        tasks.complete(task.getId(), Map.of("approved", approved));
+        return change.toView();
+    }
+
+    void recordPolicyDecision(long id, Map<String, Object> result) {
+        get(id).decidedByPolicy(ChangeDecision.valueOf((String) result.get("decision")), (String) result.get("reason"),
+                clock.instant());
+    }
+
+    void notifyCtoDecision(long id) {
+        ChangeView change = get(id).toView();
+        directory.findUser(change.requestedBy()).ifPresent(user -> notifications.queue(user.email(),
+                "Change #" + id + " " + change.decision() + " by the CTO", "message",
+                Map.of("heading", "Change #" + id + " " + change.decision(), "lines", List.of(change.title(),
+                        change.comment() == null ? "" : "Comment: " + change.comment()))));
+    }
+
+    @Transactional(readOnly = true)
+    public ChangeView find(long id) {
+        return get(id).toView();
+    }
+
+    @Transactional(readOnly = true)
+    public List<ChangeView> list() {
+        return changes.findAllByOrderByRequestedAtDescIdDesc().stream().map(ChangeRequest::toView).toList();
+    }
+
+    private boolean fixesRecentP1(Long incidentId, Instant now) {
+        return incidentId != null && incidents.find(incidentId).filter(i -> i.severity() == Severity.P1
+                && (i.resolvedAt() == null || i.resolvedAt().isAfter(now.minus(RECENT_P1)))).isPresent();
+    }
+
+    private ChangeRequest get(long id) {
+        return changes.findById(id).orElseThrow(() -> new NotFoundException("Change", id));
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+}

@@ -1,0 +1,169 @@
+package com.sladesk.slaexception;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.sladesk.system.ConflictException;
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+@Entity
+@Table(name = "sla_exception")
+class SlaException {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    private String title;
+    private String justification;
+    private String riskAssessment;
+    private String mitigationPlan;
+    private boolean criticalNeed;
+    private String criticalNeedComment;
+    private boolean workaround;
+    private String workaroundComment;
+    private boolean impactMinimal;
+    private String impactMinimalComment;
+    private boolean clearTimeline;
+    private String clearTimelineComment;
+    private LocalDate startsOn;
+    private LocalDate endsOn;
+
+    @Enumerated(EnumType.STRING)
+    private ExceptionStatus status;
+
+    private String requestedBy;
+    private Instant requestedAt;
+
+    @Version
+    private long version;
+
+    @OneToMany(cascade = CascadeType.ALL, orphanRemoval = true)
+    @JoinColumn(name = "exception_id", nullable = false, updatable = false)
+    @OrderBy("at, id")
+    private List<ExceptionHistory> history = new ArrayList<>();
+
+    protected SlaException() {
+    }
+
+    SlaException(ExceptionRequest request, String requestedBy, Instant now) {
+        this.requestedBy = requestedBy;
+        this.requestedAt = now;
+        write(request);
+        this.status = ExceptionStatus.IN_REVIEW;
+        record(now, requestedBy, "submitted", null);
+    }
+
+    private void write(ExceptionRequest r) {
+        title = r.title().trim();
+        justification = r.justification();
+        riskAssessment = r.riskAssessment();
+        mitigationPlan = r.mitigationPlan();
+        criticalNeed = r.criticalBusinessNeed().answer();
+        criticalNeedComment = r.criticalBusinessNeed().comment();
+        workaround = r.temporaryWorkaround().answer();
+        workaroundComment = r.temporaryWorkaround().comment();
+        impactMinimal = r.customerImpactMinimal().answer();
+        impactMinimalComment = r.customerImpactMinimal().comment();
+        clearTimeline = r.clearTimeline().answer();
+        clearTimelineComment = r.clearTimeline().comment();
+        startsOn = r.startsOn();
+        endsOn = r.endsOn();
+    }
+
+    void record(Instant at, String actor, String action, String comment) {
+        history.add(new ExceptionHistory(at, actor, action, comment));
+    }
+
+    void reviewed(String outcome, String actor, String comment, Instant now) {
+        require(ExceptionStatus.IN_REVIEW, "reviewed");
+        status = switch (outcome) {
+            case "approve" -> ExceptionStatus.AWAITING_APPROVAL;
+            case "changes" -> ExceptionStatus.CHANGES_REQUESTED;
+            default -> ExceptionStatus.REJECTED;
+        };
+        record(now, actor, switch (outcome) {
+            case "approve" -> "accepted for approval";
+            case "changes" -> "sent back for changes";
+            default -> "rejected in review";
+        }, comment);
+    }
+
+    void resubmitted(ExceptionRequest request, String actor, Instant now) {
+        require(ExceptionStatus.CHANGES_REQUESTED, "resubmitted");
+        write(request);
+        status = ExceptionStatus.IN_REVIEW;
+        record(now, actor, "resubmitted", null);
+    }
+
+    void decided(boolean approved, String actor, String comment, Instant now) {
+        require(ExceptionStatus.AWAITING_APPROVAL, "approved or rejected");
+        status = approved ? ExceptionStatus.APPROVED : ExceptionStatus.REJECTED;
+        record(now, actor, approved ? "approved" : "rejected by leadership", comment);
+    }
+
+    void activate(Instant now) {
+        if (status == ExceptionStatus.APPROVED) {
+            status = ExceptionStatus.ACTIVE;
+            record(now, "system", "active", null);
+        }
+    }
+
+    void expire(Instant now) {
+        if (status == ExceptionStatus.ACTIVE || status == ExceptionStatus.APPROVED) {
+            status = ExceptionStatus.EXPIRED;
+            record(now, "system", "expired", null);
+        }
+    }
+
+    private void require(ExceptionStatus expected, String what) {
+        if (status != expected) {
+            throw new ConflictException("exception request " + id + " is " + status + " and cannot be " + what);
+        }
+    }
+
+    Long getId() {
+        return id;
+    }
+
+    String getRequestedBy() {
+        return requestedBy;
+    }
+
+    String getTitle() {
+        return title;
+    }
+
+    LocalDate getStartsOn() {
+        return startsOn;
+    }
+
+    LocalDate getEndsOn() {
+        return endsOn;
+    }
+
+    ExceptionView toView() {
+        Map<String, ExceptionRequest.Criterion> criteria = new LinkedHashMap<>();
+        criteria.put("criticalBusinessNeed", new ExceptionRequest.Criterion(criticalNeed, criticalNeedComment));
+        criteria.put("temporaryWorkaround", new ExceptionRequest.Criterion(workaround, workaroundComment));
+        criteria.put("customerImpactMinimal", new ExceptionRequest.Criterion(impactMinimal, impactMinimalComment));
+        criteria.put("clearTimeline", new ExceptionRequest.Criterion(clearTimeline, clearTimelineComment));
+        return new ExceptionView(id, title, justification, riskAssessment, mitigationPlan, criteria, startsOn, endsOn,
+                status, requestedBy, requestedAt, history.stream().map(ExceptionHistory::toView).toList());
+    }
+}

@@ -1,0 +1,212 @@
+package com.sladesk.slaexception;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.sladesk.calendar.BusinessCalendar;
+import com.sladesk.calendar.SlaClock;
+import com.sladesk.notification.Notifications;
+import com.sladesk.organisation.Directory;
+import com.sladesk.organisation.Role;
+import com.sladesk.system.ConflictException;
+import com.sladesk.system.ForbiddenException;
+import com.sladesk.system.InvalidInputException;
+import com.sladesk.system.NotFoundException;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import static com.sladesk.slaexception.SlaExceptionProcess.*;
+
+/**
+ * The module's API. Each task has a reminder after 1 business day and an escalation to the CTO
+ * group after 3; nobody decides on a request they submitted.
+ */
+@Service
+@Transactional
+public class SlaExceptionService {
+
+    static final int REMIND_AFTER_DAYS = 1;
+    static final int ESCALATE_AFTER_DAYS = 3;
+
+    private final SlaExceptionRepository exceptions;
+    private final BusinessCalendar calendar;
+    private final Notifications notifications;
+    private final Directory directory;
+    private final RuntimeService runtime;
+    private final TaskService tasks;
+    private final Clock clock;
+
+    SlaExceptionService(SlaExceptionRepository exceptions, BusinessCalendar calendar, Notifications notifications,
+            Directory directory, RuntimeService runtime, TaskService tasks, Clock clock) {
+        this.exceptions = exceptions;
+        this.calendar = calendar;
+        this.notifications = notifications;
+        this.directory = directory;
+        this.runtime = runtime;
+        this.tasks = tasks;
+        this.clock = clock;
+    }
+
+    public ExceptionView submit(ExceptionRequest request, String actor) {
+        Instant now = clock.instant();
+        validate(request, now);
+        SlaException exception = exceptions.saveAndFlush(new SlaException(request, actor, now));
+        Map<String, Object> variables = new HashMap<>(deadlines("review", now));
+        variables.put(VAR_EXCEPTION_ID, exception.getId());
+        variables.put(VAR_REQUESTED_BY, actor);
+        variables.put("startsAt", Date.from(exception.getStartsOn().atStartOfDay().toInstant(ZoneOffset.UTC)));
+        variables.put("endsAt", Date.from(exception.getEndsOn().plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC)));
+        runtime.startProcessInstanceByKey(KEY, String.valueOf(exception.getId()), variables);
+        mailRequester(exception, "Exception request #" + exception.getId() + " submitted for SRE review");
+        return exception.toView();
+    }
+
+    /** SRE review: approve (to leadership), changes (back to the requester) or reject. */
+    public ExceptionView review(long id, String outcome, String comment, String actor) {
+        SlaException exception = get(id);
+        refuseOwn(exception, actor);
+        Instant now = clock.instant();
+        exception.reviewed(outcome, actor, comment, now);
+        exceptions.saveAndFlush(exception);
+        Map<String, Object> variables = new HashMap<>(deadlines("approval", now));
+        variables.put(VAR_REVIEW_OUTCOME, outcome);
+        complete(id, REVIEW, actor, variables);
+        if ("changes".equals(outcome)) {
+            mailRequester(exception, "Exception request #" + id + " needs changes: " + nullToEmpty(comment));
+        }
+        return exception.toView();
+    }
+
+    /** The requester edits a request sent back for changes; it goes to review again, history kept. */
+    public ExceptionView resubmit(long id, ExceptionRequest request, String actor) {
+        SlaException exception = get(id);
+        if (!exception.getRequestedBy().equals(actor)) {
+            throw new ForbiddenException("only the requester may revise exception request " + id);
+        }
+        Instant now = clock.instant();
+        validate(request, now);
+        exception.resubmitted(request, actor, now);
+        exceptions.saveAndFlush(exception);
+        Map<String, Object> variables = new HashMap<>(deadlines("review", now));
+        variables.put("startsAt", Date.from(request.startsOn().atStartOfDay().toInstant(ZoneOffset.UTC)));
+        variables.put("endsAt", Date.from(request.endsOn().plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC)));
+        complete(id, REVISE, actor, variables);
+        return exception.toView();
+    }
+
+    /** Engineering leadership's decision. */
+    public ExceptionView approve(long id, boolean approved, String comment, String actor) {
+        SlaException exception = get(id);
+        refuseOwn(exception, actor);
+        exception.decided(approved, actor, comment, clock.instant());
+        exceptions.saveAndFlush(exception);
+        complete(id, APPROVE, actor, Map.of(VAR_APPROVED, approved));
+        return exception.toView();
+    }
+
+    void recordApproval(long id) {
+        SlaException e = get(id);
+        mailRequester(e, "Exception request #" + id + " approved: active " + e.getStartsOn() + " to " + e.getEndsOn());
+    }
+
+    void activate(long id) {
+        SlaException e = get(id);
+        e.activate(clock.instant());
+        mailRequester(e, "Exception #" + id + " is now active");
+    }
+
+    void expire(long id) {
+        SlaException e = get(id);
+        e.expire(clock.instant());
+        mailRequester(e, "Exception #" + id + " has expired");
+    }
+
+    void reject(long id) {
+        mailRequester(get(id), "Exception request #" + id + " was rejected");
+    }
+
+    void remind(long id, Role role, String task) {
+        for (String email : directory.emailsOf(role)) {
+            notifications.queue(email, "Reminder: exception request #" + id + " awaits " + task, "message",
+                    Map.of("heading", "Exception request #" + id + " awaits " + task, "lines",
+                            List.of(get(id).getTitle(), "It has waited more than 1 business day.")));
+        }
+    }
+
+    void escalate(long id, String task) {
+        for (String email : directory.emailsOf(Role.CTO)) {
+            notifications.queue(email, "Escalation: exception request #" + id + " waiting 3 business days for " + task,
+                    "message", Map.of("heading", "Exception request #" + id + " is overdue", "lines",
+                            List.of(get(id).getTitle(), "Its " + task + " has waited more than 3 business days.")));
+        }
+        get(id).record(clock.instant(), "system", "escalated to CTO", task);
+    }
+
+    @Transactional(readOnly = true)
+    public List<ExceptionView> list() {
+        return exceptions.findAllByOrderByRequestedAtDescIdDesc().stream().map(SlaException::toView).toList();
+    }
+
+    @Transactional(readOnly = true)
+    public ExceptionView find(long id) {
+        return get(id).toView();
+    }
+
+    private void validate(ExceptionRequest request, Instant now) {
+        if (request.endsOn().isBefore(request.startsOn())) {
+            throw new InvalidInputException("endsOn", "order", "must not be before startsOn");
+        }
+        if (request.endsOn().isBefore(LocalDate.ofInstant(now, ZoneOffset.UTC))) {
+            throw new InvalidInputException("endsOn", "time", "the period is already over");
+        }
+    }
+
+    private Map<String, Object> deadlines(String task, Instant from) {
+        return Map.of(task + "ReminderAt", Date.from(businessDays(from, REMIND_AFTER_DAYS)),
+                task + "EscalationAt", Date.from(businessDays(from, ESCALATE_AFTER_DAYS)),
+                task + "DueAt", Date.from(businessDays(from, REMIND_AFTER_DAYS)));
+    }
+
+    private Instant businessDays(Instant from, int days) {
+        return calendar.plus(from, calendar.businessDay().multipliedBy(days), SlaClock.BUSINESS);
+    }
+
+    private void refuseOwn(SlaException exception, String actor) {
+        if (exception.getRequestedBy().equals(actor)) {
+            throw new ForbiddenException("you submitted exception request " + exception.getId()
+                    + "; someone else must decide on it");
+        }
+    }
+
+    private void complete(long id, String taskKey, String actor, Map<String, Object> variables) {
+        Task task = tasks.createTaskQuery().processInstanceBusinessKey(String.valueOf(id))
+                .processDefinitionKey(KEY).taskDefinitionKey(taskKey).singleResult();
+        if (task == null) {
+            throw new ConflictException("exception request " + id + " has no open task " + taskKey);
+        }
+        tasks.setAssignee(task.getId(), actor);
+        tasks.complete(task.getId(), variables);
+    }
+
+    private void mailRequester(SlaException exception, String subject) {
+        directory.findUser(exception.getRequestedBy()).ifPresent(user -> notifications.queue(user.email(), subject,
+                "message", Map.of("heading", subject, "lines", List.of(exception.getTitle()))));
+    }
+
+    private SlaException get(long id) {
+        return exceptions.findById(id).orElseThrow(() -> new NotFoundException("Exception request", id));
+    }
+
+    private static String nullToEmpty(String value) {
+        return value == null ? "" : value;
+    }
+}

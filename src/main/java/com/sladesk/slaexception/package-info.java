@@ -1,0 +1,7 @@
+/**
+ * SLA exceptions ("Exclusions & Exceptions", 2. Exception Process): written requests with the
+ * four criteria, reviewed by an SRE, approved by engineering leadership, active for their period,
+ * with the full decision history kept for later review.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "SLA exceptions")
+package com.sladesk.slaexception;
