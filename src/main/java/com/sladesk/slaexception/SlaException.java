@@ -75,19 +75,23 @@ class SlaException {
         riskAssessment = r.riskAssessment();
         mitigationPlan = r.mitigationPlan();
         criticalNeed = r.criticalBusinessNeed().answer();
-        criticalNeedComment = r.criticalBusinessNeed().comment();
+        criticalNeedComment = blankToNull(r.criticalBusinessNeed().comment());
         workaround = r.temporaryWorkaround().answer();
-        workaroundComment = r.temporaryWorkaround().comment();
+        workaroundComment = blankToNull(r.temporaryWorkaround().comment());
         impactMinimal = r.customerImpactMinimal().answer();
-        impactMinimalComment = r.customerImpactMinimal().comment();
+        impactMinimalComment = blankToNull(r.customerImpactMinimal().comment());
         clearTimeline = r.clearTimeline().answer();
-        clearTimelineComment = r.clearTimeline().comment();
+        clearTimelineComment = blankToNull(r.clearTimeline().comment());
         startsOn = r.startsOn();
         endsOn = r.endsOn();
     }
 
     void record(Instant at, String actor, String action, String comment) {
-        history.add(new ExceptionHistory(at, actor, action, comment));
+        history.add(new ExceptionHistory(at, actor, action, blankToNull(comment)));
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
     }
 
     void reviewed(String outcome, String actor, String comment, Instant now) {

@@ -64,6 +64,33 @@ class AccessTests {
     }
 
     @Test
+    void aTaskOfAnotherGroupCannotBeClaimed(@Autowired org.camunda.bpm.engine.RuntimeService runtime,
+            @Autowired org.camunda.bpm.engine.TaskService tasks,
+            @Autowired org.camunda.bpm.engine.RepositoryService repository) throws Exception {
+        var model = org.camunda.bpm.model.bpmn.Bpmn.createExecutableProcess("claim-check").camundaHistoryTimeToLive(1)
+                .startEvent().userTask("Task_Cto").camundaCandidateGroups("cto").endEvent().done();
+        var deployment = repository.createDeployment().addModelInstance("claim-check.bpmn", model).deploy();
+        try {
+            String instance = runtime.startProcessInstanceByKey("claim-check").getId();
+            String taskId = tasks.createTaskQuery().processInstanceId(instance).singleResult().getId();
+            var sre = (org.springframework.mock.web.MockHttpSession) mvc
+                    .perform(formLogin("/login").user("sre").password("demo")).andReturn().getRequest().getSession();
+            mvc.perform(post("/tasks/{id}/claim", taskId).session(sre)
+                    .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf()))
+                    .andExpect(status().isForbidden());
+            var cto = (org.springframework.mock.web.MockHttpSession) mvc
+                    .perform(formLogin("/login").user("cto").password("demo")).andReturn().getRequest().getSession();
+            mvc.perform(post("/tasks/{id}/claim", taskId).session(cto)
+                    .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf()))
+                    .andExpect(status().is3xxRedirection());
+            assertThat(tasks.createTaskQuery().taskId(taskId).singleResult().getAssignee()).isEqualTo("cto");
+        }
+        finally {
+            repository.deleteDeployment(deployment.getId(), true);
+        }
+    }
+
+    @Test
     void theStatusPageAndItsFeedsArePublic() throws Exception {
         mvc.perform(get("/status")).andExpect(status().isOk());
         mvc.perform(get("/status.json")).andExpect(status().isOk());
@@ -92,7 +119,10 @@ class AccessTests {
             "sre, /sre/credits, 200", "acme, /credits/ledger, 403", "leader, /credits/ledger, 403",
             "sre, /credits/ledger, 200", "admin, /credits/ledger, 200",
             "acme, /sre/maintenance, 403", "leader, /sre/maintenance, 403", "sre, /sre/maintenance, 200",
-            "acme, /status, 200", "acme, /status/maintenance, 200" })
+            "acme, /status, 200", "acme, /status/maintenance, 200",
+            "acme, /tasks, 403", "admin, /tasks, 403", "sre, /tasks, 200", "leader, /tasks, 200", "cto, /tasks, 200",
+            "acme, /exceptions, 403", "sre, /exceptions, 200", "leader, /exceptions/new, 200",
+            "acme, /changes, 403", "cto, /changes, 200" })
     void pagesFollowRoles(String user, String path, int expected) throws Exception {
         var session = (org.springframework.mock.web.MockHttpSession) mvc
                 .perform(formLogin("/login").user(user).password("demo")).andReturn().getRequest().getSession();
@@ -114,7 +144,10 @@ class AccessTests {
             "sre, /api/notifications, 200", "admin, /api/notifications, 200",
             "sre, /engine-rest/engine, 403", "acme, /engine-rest/engine, 403", "admin, /engine-rest/engine, 200",
             "sre, /actuator/prometheus, 403", "admin, /actuator/prometheus, 200",
-            "prometheus, /actuator/prometheus, 200", "prometheus, /api/notifications, 403" })
+            "prometheus, /actuator/prometheus, 200", "prometheus, /api/notifications, 403",
+            "acme, /api/exceptions, 403", "sre, /api/exceptions, 200", "cto, /api/exceptions, 200",
+            "acme, /api/changes, 403", "leader, /api/changes, 200",
+            "acme, /api/maintenance, 200", "globex, /api/availability, 200" })
     void apiFollowsRoles(String user, String path, int expected) {
         // over real HTTP: the engine's REST API is a Jersey servlet that MockMvc would not reach
         String password = user.equals("prometheus") ? "scrape-secret" : "demo";

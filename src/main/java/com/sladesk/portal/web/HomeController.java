@@ -23,11 +23,21 @@ class HomeController {
     private final Directory directory;
     private final ComponentCatalogue catalogue;
     private final Notifications notifications;
+    private final com.sladesk.availability.AvailabilityService availability;
+    private final java.time.Clock clock;
 
-    HomeController(Directory directory, ComponentCatalogue catalogue, Notifications notifications) {
+    HomeController(Directory directory, ComponentCatalogue catalogue, Notifications notifications,
+            com.sladesk.availability.AvailabilityService availability, java.time.Clock clock) {
         this.directory = directory;
         this.catalogue = catalogue;
         this.notifications = notifications;
+        this.availability = availability;
+        this.clock = clock;
+    }
+
+    /** The current month's error-budget tier, which SRE and leadership home pages show. */
+    private com.sladesk.availability.AvailabilityReport budget() {
+        return availability.month(java.time.YearMonth.from(clock.instant().atZone(java.time.ZoneOffset.UTC)));
     }
 
     @GetMapping("/login")
@@ -58,6 +68,7 @@ class HomeController {
 
     @GetMapping("/sre")
     String sreHome(Model model) {
+        model.addAttribute("budget", budget());
         model.addAttribute("components", catalogue.all());
         model.addAttribute("undelivered", notifications.undeliveredCount());
         return SRE_HOME;
@@ -65,6 +76,7 @@ class HomeController {
 
     @GetMapping("/leadership")
     String leadershipHome(Model model) {
+        model.addAttribute("budget", budget());
         model.addAttribute("organisations", directory.allOrganisations());
         return LEADERSHIP_HOME;
     }
