@@ -11,6 +11,8 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 public class SlaDeskApplication {
 
     public static void main(String[] args) {
+        // the SLA's times are UTC, and cron timers (the monthly report) follow the JVM's zone
+        java.util.TimeZone.setDefault(java.util.TimeZone.getTimeZone("UTC"));
         SpringApplication.run(SlaDeskApplication.class, args);
     }
 }

@@ -66,6 +66,15 @@ public class AvailabilityService {
                 windows(from, to));
     }
 
+    /** Downtime minutes of one component in a month (for "top reliability issues"). */
+    public BigDecimal componentDowntimeMinutes(YearMonth month, String componentCode) {
+        Instant from = month.atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC);
+        Instant to = month.plusMonths(1).atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC);
+        List<OutageRecord> records = outages.outagesOverlapping(from, to, betaComponents(), componentCode);
+        return minutes(AvailabilityCalculator.downtime(new Interval(from, to), clock.instant(), records,
+                windows(from, to)).downtimeSeconds());
+    }
+
     /** A calendar month and the rolling 30 days up to now, from one read of the data. */
     public MonthAndRolling monthAndRolling(YearMonth month) {
         Instant from = month.atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC);

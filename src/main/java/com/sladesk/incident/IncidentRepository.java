@@ -19,5 +19,8 @@ interface IncidentRepository extends JpaRepository<Incident, Long> {
     List<Incident> search(@Param("statuses") Collection<IncidentStatus> statuses, @Param("severity") Severity severity,
             Pageable page);
 
+    List<Incident> findByOpenedAtGreaterThanEqualAndOpenedAtLessThanOrderByOpenedAt(java.time.Instant from,
+            java.time.Instant to);
+
     Optional<Incident> findFirstByAlertFingerprintAndStatusNotOrderByIdDesc(String fingerprint, IncidentStatus status);
 }

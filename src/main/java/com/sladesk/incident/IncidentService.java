@@ -193,6 +193,13 @@ public class IncidentService {
                 PageRequest.of(0, limit)).stream().map(Incident::toView).toList();
     }
 
+    /** Incidents opened in [from, to), oldest first (for reports). */
+    @Transactional(readOnly = true)
+    public List<IncidentView> openedBetween(Instant from, Instant to) {
+        return incidents.findByOpenedAtGreaterThanEqualAndOpenedAtLessThanOrderByOpenedAt(from, to).stream()
+                .map(Incident::toView).toList();
+    }
+
     @Transactional(readOnly = true)
     public Optional<IncidentView> findOpenByAlertFingerprint(String fingerprint) {
         return incidents.findFirstByAlertFingerprintAndStatusNotOrderByIdDesc(fingerprint, IncidentStatus.RESOLVED)

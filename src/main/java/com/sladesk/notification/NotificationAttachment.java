@@ -20,6 +20,8 @@ class NotificationAttachment {
 
     private String content;
 
+    private boolean base64;
+
     protected NotificationAttachment() {
     }
 
@@ -27,9 +29,10 @@ class NotificationAttachment {
         this.filename = attachment.filename();
         this.contentType = attachment.contentType();
         this.content = attachment.content();
+        this.base64 = attachment.base64();
     }
 
     Attachment toAttachment() {
-        return new Attachment(filename, contentType, content);
+        return new Attachment(filename, contentType, content, base64);
     }
 }

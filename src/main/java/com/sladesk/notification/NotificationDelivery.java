@@ -84,7 +84,7 @@ class NotificationDelivery {
             helper.setText(notification.getTextBody(), notification.getHtmlBody());
             for (Attachment attachment : attachments) {
                 helper.addAttachment(attachment.filename(), new org.springframework.core.io.ByteArrayResource(
-                        attachment.content().getBytes(StandardCharsets.UTF_8)), attachment.contentType());
+                        attachment.bytes()), attachment.contentType());
             }
             message.setHeader("X-SLA-Desk-Notification", String.valueOf(notification.getId()));
             sender.send(message);

@@ -102,6 +102,8 @@ class SecurityConfiguration {
                 .requestMatchers(HttpMethod.POST, "/changes/*/decision").hasRole(CTO)
                 .requestMatchers("/exceptions/**", "/changes/**", "/exceptions", "/changes").hasAnyRole(SRE, LEADERSHIP, CTO)
                 .requestMatchers("/tasks", "/tasks/**").hasAnyRole(SRE, LEADERSHIP, CTO)
+                .requestMatchers(HttpMethod.POST, "/reports/*/send").hasAnyRole(LEADERSHIP, CTO)
+                .requestMatchers("/reports/**", "/slo").hasAnyRole(SRE, LEADERSHIP, CTO)
                 .anyRequest().authenticated())
             .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", true).permitAll())
             .logout(logout -> logout.logoutSuccessUrl("/login?logout").permitAll())

@@ -1,0 +1,187 @@
+package com.sladesk.reporting;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+import com.sladesk.availability.AvailabilityReport;
+import com.sladesk.availability.AvailabilityService;
+import com.sladesk.catalogue.ComponentCatalogue;
+import com.sladesk.credit.CreditRequestView;
+import com.sladesk.credit.CreditService;
+import com.sladesk.credit.CreditStatus;
+import com.sladesk.incident.IncidentService;
+import com.sladesk.incident.IncidentView;
+import com.sladesk.incident.Severity;
+import com.sladesk.maintenance.MaintenanceService;
+import com.sladesk.maintenance.MaintenanceStatus;
+import com.sladesk.notification.Attachment;
+import com.sladesk.notification.Notifications;
+import com.sladesk.slaexception.ExceptionStatus;
+import com.sladesk.slaexception.SlaExceptionService;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.thymeleaf.ITemplateEngine;
+import org.thymeleaf.context.Context;
+
+/**
+ * The SLA's "Monthly SLO Report": availability against the target, the error budget, incidents
+ * by severity with breaches and MTTR, the components with most downtime, credits, maintenance and
+ * exceptions; as a page, a PDF and a CSV, and mailed to the distribution list.
+ */
+@Service
+@Transactional(readOnly = true)
+public class SloReportService {
+
+    private final AvailabilityService availability;
+    private final IncidentService incidents;
+    private final CreditService credits;
+    private final MaintenanceService maintenance;
+    private final SlaExceptionService exceptions;
+    private final ComponentCatalogue catalogue;
+    private final Notifications notifications;
+    private final ITemplateEngine templates;
+    private final Clock clock;
+    private final List<String> distribution;
+
+    SloReportService(AvailabilityService availability, IncidentService incidents, CreditService credits,
+            MaintenanceService maintenance, SlaExceptionService exceptions, ComponentCatalogue catalogue,
+            Notifications notifications, ITemplateEngine templates, Clock clock,
+            @Value("${sladesk.report.distribution:leadership@sla-desk.example}") List<String> distribution) {
+        this.availability = availability;
+        this.incidents = incidents;
+        this.credits = credits;
+        this.maintenance = maintenance;
+        this.exceptions = exceptions;
+        this.catalogue = catalogue;
+        this.notifications = notifications;
+        this.templates = templates;
+        this.clock = clock;
+        this.distribution = distribution;
+    }
+
+    public MonthlyReport build(YearMonth month) {
+        Instant from = month.atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC);
+        Instant to = month.plusMonths(1).atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC);
+        AvailabilityReport a = availability.month(month);
+        List<IncidentView> opened = incidents.openedBetween(from, to);
+        List<MonthlyReport.SeverityLine> bySeverity = new ArrayList<>();
+        for (Severity severity : Severity.values()) {
+            List<IncidentView> these = opened.stream().filter(i -> i.severity() == severity).toList();
+            List<IncidentView> resolved = these.stream().filter(i -> i.resolvedAt() != null).toList();
+            BigDecimal mttr = resolved.isEmpty() ? null : BigDecimal.valueOf(resolved.stream()
+                    .mapToLong(i -> Duration.between(i.openedAt(), i.resolvedAt()).toSeconds()).sum())
+                    .divide(BigDecimal.valueOf(60L * resolved.size()), 1, RoundingMode.HALF_UP);
+            bySeverity.add(new MonthlyReport.SeverityLine(severity.name(), these.size(),
+                    (int) these.stream().filter(IncidentView::breached).count(), mttr));
+        }
+        List<MonthlyReport.ComponentLine> top = catalogue.all().stream()
+                .map(c -> new MonthlyReport.ComponentLine(c.name(), availability.componentDowntimeMinutes(month, c.code())))
+                .filter(l -> l.downtimeMinutes().signum() > 0)
+                .sorted(Comparator.comparing(MonthlyReport.ComponentLine::downtimeMinutes).reversed()).limit(5).toList();
+        List<CreditRequestView> claims = credits.list(null).stream().filter(c -> c.month().equals(month.toString())).toList();
+        Map<String, BigDecimal> totals = new TreeMap<>();
+        claims.stream().filter(c -> c.status() == CreditStatus.APPLIED)
+                .forEach(c -> totals.merge(c.currency(), c.creditAmount(), BigDecimal::add));
+        List<String> held = maintenance.between(from, to).stream()
+                .filter(m -> m.status() == MaintenanceStatus.COMPLETED || m.status() == MaintenanceStatus.IN_PROGRESS)
+                .map(m -> m.title() + " (" + m.startsAt() + ")").toList();
+        List<String> active = exceptions.list().stream()
+                .filter(e -> EnumSet.of(ExceptionStatus.APPROVED, ExceptionStatus.ACTIVE, ExceptionStatus.EXPIRED)
+                        .contains(e.status()))
+                .filter(e -> !e.startsOn().isAfter(month.atEndOfMonth()) && !e.endsOn().isBefore(month.atDay(1)))
+                .map(e -> "#" + e.id() + " " + e.title() + " (" + e.startsOn() + " – " + e.endsOn() + ")").toList();
+        return new MonthlyReport(month.toString(), clock.instant(), a.targetPercent(), a.availabilityPercent(),
+                a.status().name(), a.errorBudgetMinutes(), a.downtimeMinutes(), a.errorBudgetRemainingMinutes(),
+                a.errorBudgetRemainingPercent(), a.policy().name(), bySeverity, top, claims.size(),
+                (int) claims.stream().filter(c -> c.status() == CreditStatus.APPLIED).count(), totals, held, active);
+    }
+
+    public byte[] pdf(MonthlyReport report) {
+        String html = templates.process("report/pdf", new Context(java.util.Locale.ENGLISH, Map.of("report", report)));
+        try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            PdfRendererBuilder builder = new PdfRendererBuilder();
+            builder.useFastMode();
+            builder.withHtmlContent(html, null);
+            builder.toStream(out);
+            builder.run();
+            return out.toByteArray();
+        }
+        catch (IOException e) {
+            throw new IllegalStateException("could not render the SLO report PDF", e);
+        }
+    }
+
+    public String csv(MonthlyReport r) {
+        StringWriter out = new StringWriter();
+        try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setHeader("section", "item", "value").get())) {
+            csv.printRecord("availability", "target percent", r.targetPercent());
+            csv.printRecord("availability", "actual percent", r.availabilityPercent());
+            csv.printRecord("availability", "status", r.status());
+            csv.printRecord("error budget", "minutes", r.errorBudgetMinutes());
+            csv.printRecord("error budget", "consumed minutes", r.errorBudgetConsumedMinutes());
+            csv.printRecord("error budget", "remaining minutes", r.errorBudgetRemainingMinutes());
+            csv.printRecord("error budget", "remaining percent", r.errorBudgetRemainingPercent());
+            csv.printRecord("error budget", "policy", r.policy());
+            for (MonthlyReport.SeverityLine line : r.incidents()) {
+                csv.printRecord("incidents " + line.severity(), "count", line.count());
+                csv.printRecord("incidents " + line.severity(), "breached", line.breached());
+                csv.printRecord("incidents " + line.severity(), "mttr minutes", line.mttrMinutes() == null ? "" : line.mttrMinutes());
+            }
+            for (MonthlyReport.ComponentLine line : r.topIssues()) {
+                csv.printRecord("top reliability issues", line.component(), line.downtimeMinutes());
+            }
+            csv.printRecord("credits", "requested", r.creditsRequested());
+            csv.printRecord("credits", "approved", r.creditsApproved());
+            for (Map.Entry<String, BigDecimal> total : r.creditTotals().entrySet()) {
+                csv.printRecord("credits", "total " + total.getKey(), total.getValue());
+            }
+            for (String held : r.maintenanceHeld()) {
+                csv.printRecord("maintenance held", held, "");
+            }
+            for (String exception : r.exceptionsActive()) {
+                csv.printRecord("exceptions active", exception, "");
+            }
+        }
+        catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        return out.toString();
+    }
+
+    /** Mails the month's report, PDF attached, to the distribution list. */
+    @Transactional
+    public void send(YearMonth month) {
+        MonthlyReport report = build(month);
+        Attachment pdf = Attachment.binary("slo-report-" + month + ".pdf", "application/pdf", pdf(report));
+        String subject = "Monthly SLO report " + month + ": " + report.availabilityPercent() + "% (target "
+                + report.targetPercent() + "%)";
+        for (String recipient : distribution) {
+            notifications.queue(recipient, subject, "message", Map.of("heading", subject, "lines", List.of(
+                    "Error budget: " + report.errorBudgetRemainingPercent() + "% left (" + report.policy() + ").",
+                    "The full report is attached.")), List.of(pdf));
+        }
+    }
+
+    /** The month before the given instant (the report the 1st of each month sends). */
+    public static YearMonth previousMonth(Instant now) {
+        return YearMonth.from(now.atZone(ZoneOffset.UTC)).minusMonths(1);
+    }
+}

@@ -1,0 +1,118 @@
+package com.sladesk.reporting.web;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import com.sladesk.availability.AvailabilityService;
+import com.sladesk.incident.IncidentService;
+import com.sladesk.incident.IncidentStatus;
+import com.sladesk.reporting.MonthlyReport;
+import com.sladesk.reporting.SloReportService;
+import com.sladesk.system.RuleViolationException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The monthly SLO report as a page, PDF and CSV, and the SLO dashboard. */
+@Controller
+class ReportController {
+
+    static final String REPORT = "report/report";
+    static final String DASHBOARD = "report/dashboard";
+
+    private final SloReportService reports;
+    private final AvailabilityService availability;
+    private final IncidentService incidents;
+    private final Clock clock;
+
+    ReportController(SloReportService reports, AvailabilityService availability, IncidentService incidents, Clock clock) {
+        this.reports = reports;
+        this.availability = availability;
+        this.incidents = incidents;
+        this.clock = clock;
+    }
+
+    @GetMapping("/reports/{month:\\d{4}-\\d{2}}")
+    String page(@PathVariable String month, Model model) {
+        model.addAttribute("report", reports.build(parse(month)));
+        return REPORT;
+    }
+
+    @GetMapping("/reports/{month:\\d{4}-\\d{2}}.pdf")
+    ResponseEntity<byte[]> pdf(@PathVariable String month) {
+        MonthlyReport report = reports.build(parse(month));
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+                .header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=slo-report-" + month + ".pdf")
+                .body(reports.pdf(report));
+    }
+
+    @GetMapping("/reports/{month:\\d{4}-\\d{2}}.csv")
+    ResponseEntity<String> csv(@PathVariable String month) {
+        return ResponseEntity.ok().contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=slo-report-" + month + ".csv")
+                .body(reports.csv(reports.build(parse(month))));
+    }
+
+    @PostMapping("/reports/{month:\\d{4}-\\d{2}}/send")
+    String send(@PathVariable String month, RedirectAttributes redirect) {
+        reports.send(parse(month));
+        redirect.addFlashAttribute("message", "The " + month + " report was sent to the distribution list.");
+        return "redirect:/reports/" + month;
+    }
+
+    @GetMapping("/slo")
+    String dashboard(Model model) {
+        YearMonth month = YearMonth.from(clock.instant().atZone(ZoneOffset.UTC));
+        AvailabilityService.MonthAndRolling both = availability.monthAndRolling(month);
+        Map<LocalDate, BigDecimal> daily = availability.daily(month.atDay(1), month.plusMonths(1).atDay(1), null);
+        List<String> days = new ArrayList<>();
+        List<BigDecimal> dailyAvailability = new ArrayList<>();
+        List<BigDecimal> budgetUsed = new ArrayList<>();
+        BigDecimal used = BigDecimal.ZERO;
+        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+        for (Map.Entry<LocalDate, BigDecimal> day : daily.entrySet()) {
+            if (day.getKey().isAfter(today)) {
+                break;
+            }
+            days.add(day.getKey().toString());
+            dailyAvailability.add(day.getValue());
+            // a day's downtime minutes: (100 − availability)% of 1,440
+            used = used.add(BigDecimal.valueOf(100).subtract(day.getValue()).multiply(BigDecimal.valueOf(14.4)));
+            budgetUsed.add(used.setScale(1, java.math.RoundingMode.HALF_UP));
+        }
+        model.addAttribute("month", both.month());
+        model.addAttribute("rolling", both.rolling30Days());
+        model.addAttribute("days", days);
+        model.addAttribute("dailyAvailability", dailyAvailability);
+        model.addAttribute("budgetUsed", budgetUsed);
+        model.addAttribute("open", incidents.list(List.of(IncidentStatus.OPEN, IncidentStatus.ACKNOWLEDGED), null, 100));
+        model.addAttribute("lastMonth", month.minusMonths(1).toString());
+        return DASHBOARD;
+    }
+
+    private YearMonth parse(String month) {
+        YearMonth parsed;
+        try {
+            parsed = YearMonth.parse(month);
+        }
+        catch (java.time.format.DateTimeParseException e) {
+            throw new com.sladesk.system.InvalidInputException("month", "format", "'" + month + "' is not a month (YYYY-MM)");
+        }
+        if (parsed.isAfter(YearMonth.from(clock.instant().atZone(ZoneOffset.UTC)))) {
+            throw new RuleViolationException("month", "future", month + " has not started yet");
+        }
+        return parsed;
+    }
+}
