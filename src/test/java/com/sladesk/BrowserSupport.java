@@ -66,8 +66,16 @@ public final class BrowserSupport {
     public static void clickAndWait(WebDriver driver, By what) {
         org.openqa.selenium.WebElement element = driver.findElement(what);
         element.click();
-        new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(10))
-                .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(element));
+        // Chromium reports a node of the old page either as stale or as "not in the document": both mean gone
+        new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> {
+            try {
+                element.isEnabled();
+                return false;
+            }
+            catch (org.openqa.selenium.WebDriverException gone) {
+                return true;
+            }
+        });
     }
 
     public static void screenshot(WebDriver driver, String name) {
