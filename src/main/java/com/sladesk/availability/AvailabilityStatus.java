@@ -6,7 +6,7 @@ import java.math.BigDecimal;
 public enum AvailabilityStatus {
     HEALTHY, WARNING, CRITICAL;
 
-    static final BigDecimal HEALTHY_FROM = new BigDecimal("99.9");
+    static final BigDecimal HEALTHY_FROM = AvailabilityService.TARGET_PERCENT;
     static final BigDecimal WARNING_FROM = new BigDecimal("99.5");
 
     public static AvailabilityStatus of(BigDecimal availabilityPercent) {
