@@ -110,7 +110,9 @@ class SecurityConfiguration {
             // Cockpit and Tasklist send their own CSRF token (Camunda's CsrfPreventionFilter).
             .csrf(csrf -> csrf.ignoringRequestMatchers(antMatcher("/camunda/api/**")))
             .addFilterAfter(new EagerCsrfTokenFilter(), org.springframework.security.web.csrf.CsrfFilter.class)
-            .headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()));
+            .headers(headers -> headers.frameOptions(frame -> frame.sameOrigin())
+                    .contentSecurityPolicy(csp -> csp.policyDirectives(
+                            "frame-ancestors 'self'; object-src 'none'; base-uri 'self'; form-action 'self'")));
         return http.build();
     }
 }

@@ -91,6 +91,40 @@ class AccessTests {
     }
 
     @Test
+    void theSessionIdChangesAtLogin() throws Exception {
+        var anonymous = (org.springframework.mock.web.MockHttpSession) mvc.perform(get("/login")).andReturn()
+                .getRequest().getSession();
+        String before = anonymous.getId();
+        var signedIn = mvc.perform(formLogin("/login").user("sre").password("demo")).andReturn().getRequest().getSession();
+        assertThat(signedIn.getId()).isNotEqualTo(before);
+    }
+
+    @Test
+    void pagesCarrySecurityHeaders() throws Exception {
+        mvc.perform(get("/login"))
+                .andExpect(header().string("X-Content-Type-Options", "nosniff"))
+                .andExpect(header().string("X-Frame-Options", "SAMEORIGIN"))
+                .andExpect(header().string("Content-Security-Policy",
+                        org.hamcrest.Matchers.containsString("frame-ancestors 'self'")));
+        mvc.perform(get("/api/notifications")).andExpect(header().string("X-Content-Type-Options", "nosniff"));
+    }
+
+    @Test
+    void storedTextIsEscapedOnEveryPage(@Autowired com.sladesk.incident.IncidentService incidents) throws Exception {
+        String title = "<script>alert('x')</script>";
+        long id = incidents.open(new com.sladesk.incident.NewIncident(title, null, com.sladesk.incident.Severity.P3,
+                java.util.List.of("core"), com.sladesk.incident.Environment.PRODUCTION,
+                com.sladesk.incident.Impact.DEGRADED, null, null), "sre").id();
+        var sre = (org.springframework.mock.web.MockHttpSession) mvc
+                .perform(formLogin("/login").user("sre").password("demo")).andReturn().getRequest().getSession();
+        for (String page : java.util.List.of("/sre/incidents", "/sre/incidents/" + id, "/status")) {
+            String html = mvc.perform(get(page).session(sre)).andExpect(status().isOk()).andReturn().getResponse()
+                    .getContentAsString();
+            assertThat(html).as(page).doesNotContain(title).contains("&lt;script&gt;");
+        }
+    }
+
+    @Test
     void theStatusPageAndItsFeedsArePublic() throws Exception {
         mvc.perform(get("/status")).andExpect(status().isOk());
         mvc.perform(get("/status.json")).andExpect(status().isOk());
