@@ -1,7 +1,6 @@
 package com.sladesk.availability;
 
 import java.math.BigDecimal;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
@@ -214,10 +213,5 @@ class AvailabilityEngineTests {
 
     private static Instant t(String iso) {
         return Instant.parse(iso);
-    }
-
-    @SuppressWarnings("unused")
-    private static Duration minutes(long m) {
-        return Duration.ofMinutes(m);
     }
 }

@@ -11,7 +11,6 @@ import com.sladesk.notification.Notifications;
 import com.sladesk.system.ConflictException;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
@@ -287,10 +286,5 @@ class IncidentResponseProcessTests {
 
     private static Date date(Instant instant) {
         return Date.from(instant);
-    }
-
-    @SuppressWarnings("unused")
-    private static List<Job> jobs(ProcessInstance pi) {
-        return jobQuery().processInstanceId(pi.getId()).list();
     }
 }

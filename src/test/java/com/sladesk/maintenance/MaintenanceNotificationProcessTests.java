@@ -1,7 +1,6 @@
 package com.sladesk.maintenance;
 
 import java.io.StringReader;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Date;
@@ -202,10 +201,5 @@ class MaintenanceNotificationProcessTests {
 
     private static Date date(String instant) {
         return Date.from(Instant.parse(instant));
-    }
-
-    @SuppressWarnings("unused")
-    private static Duration hours(int h) {
-        return Duration.ofHours(h);
     }
 }

@@ -19,7 +19,6 @@ import com.sladesk.notification.Attachment;
 import com.sladesk.notification.NotificationView;
 import com.sladesk.notification.Notifications;
 import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVRecord;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.camunda.bpm.engine.ManagementService;
@@ -120,10 +119,5 @@ class MonthlySloReportTests {
         long id = incidents.open(new NewIncident("June " + from, null, severity, List.of("core"), Environment.PRODUCTION,
                 impact, Instant.parse(from), null), "sre").id();
         incidents.resolve(id, Instant.parse(to), Cause.INTERNAL, "sre");
-    }
-
-    @SuppressWarnings("unused")
-    private static List<CSVRecord> none() {
-        return List.of();
     }
 }
