@@ -16,9 +16,9 @@ public class SignedInUser extends User {
     private final Long organisationId;
     private final String organisationName;
 
-    SignedInUser(String username, String passwordHash, boolean enabled, Role role, String email,
+    SignedInUser(String username, String passwordHash, boolean enabled, boolean locked, Role role, String email,
             Long organisationId, String organisationName) {
-        super(username, passwordHash, enabled, true, true, true,
+        super(username, passwordHash, enabled, true, true, !locked,
                 List.of(new SimpleGrantedAuthority("ROLE_" + role.name())));
         this.role = role;
         this.email = email;

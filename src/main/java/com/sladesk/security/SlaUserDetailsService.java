@@ -17,9 +17,12 @@ class SlaUserDetailsService implements UserDetailsService {
 
     private final Directory directory;
     private final UserDetails scrapeUser;
+    private final LoginAttempts attempts;
 
-    SlaUserDetailsService(Directory directory, MetricsScrapeProperties scrape, PasswordEncoder encoder) {
+    SlaUserDetailsService(Directory directory, MetricsScrapeProperties scrape, PasswordEncoder encoder,
+            LoginAttempts attempts) {
         this.directory = directory;
+        this.attempts = attempts;
         this.scrapeUser = scrape.enabled()
                 ? User.withUsername(scrape.scrapeUsername()).password(encoder.encode(scrape.scrapePassword()))
                         .roles(METRICS_ROLE).build()
@@ -29,10 +32,11 @@ class SlaUserDetailsService implements UserDetailsService {
     @Override
     public UserDetails loadUserByUsername(String username) {
         if (scrapeUser != null && scrapeUser.getUsername().equals(username)) {
-            return User.withUserDetails(scrapeUser).build();
+            return User.withUserDetails(scrapeUser).accountLocked(attempts.isLocked(username)).build();
         }
         return directory.findUser(username)
-                .map(u -> new SignedInUser(u.username(), u.passwordHash(), u.enabled(), u.role(), u.email(),
+                .map(u -> new SignedInUser(u.username(), u.passwordHash(), u.enabled(), attempts.isLocked(username),
+                        u.role(), u.email(),
                         u.organisationId(), u.organisationName()))
                 .orElseThrow(() -> new UsernameNotFoundException("no user " + username));
     }

@@ -91,6 +91,33 @@ class AccessTests {
     }
 
     @Test
+    void signInIsLockedAfterFiveWrongPasswordsForFiveMinutes(@Autowired com.sladesk.organisation.Directory directory)
+            throws Exception {
+        String name = "locktest" + System.nanoTime() % 100000;
+        directory.createUser(name, name + "@sla-desk.example", "right-password", com.sladesk.organisation.Role.SRE, null);
+        java.time.Instant start = java.time.Instant.parse("2026-02-02T10:00:00Z");
+        org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(java.util.Date.from(start));
+        try {
+            for (int i = 0; i < 5; i++) {
+                mvc.perform(formLogin("/login").user(name).password("wrong")).andExpect(unauthenticated());
+            }
+            // the right password no longer gets in, by form or by HTTP Basic
+            mvc.perform(formLogin("/login").user(name).password("right-password")).andExpect(unauthenticated());
+            assertThat(http.withBasicAuth(name, "right-password").getForEntity("/api/incidents", String.class)
+                    .getStatusCode().value()).isEqualTo(401);
+            // other users are not affected
+            mvc.perform(formLogin("/login").user("sre").password("demo")).andExpect(authenticated());
+
+            org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(
+                    java.util.Date.from(start.plus(java.time.Duration.ofMinutes(5)).plusSeconds(1)));
+            mvc.perform(formLogin("/login").user(name).password("right-password")).andExpect(authenticated());
+        }
+        finally {
+            org.camunda.bpm.engine.impl.util.ClockUtil.reset();
+        }
+    }
+
+    @Test
     void theSessionIdChangesAtLogin() throws Exception {
         var anonymous = (org.springframework.mock.web.MockHttpSession) mvc.perform(get("/login")).andReturn()
                 .getRequest().getSession();
