@@ -94,7 +94,9 @@ class AccessTests {
     void signInIsLockedAfterFiveWrongPasswordsForFiveMinutes(@Autowired com.sladesk.organisation.Directory directory)
             throws Exception {
         String name = "locktest" + System.nanoTime() % 100000;
-        directory.createUser(name, name + "@sla-desk.example", "right-password", com.sladesk.organisation.Role.SRE, null);
+        // a customer: no mail list or process group of other tests is touched by this user
+        long globex = directory.findOrganisationByName("Globex").orElseThrow().id();
+        directory.createUser(name, name + "@globex.example", "right-password", com.sladesk.organisation.Role.CUSTOMER, globex);
         java.time.Instant start = java.time.Instant.parse("2026-02-02T10:00:00Z");
         org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(java.util.Date.from(start));
         try {
@@ -103,7 +105,7 @@ class AccessTests {
             }
             // the right password no longer gets in, by form or by HTTP Basic
             mvc.perform(formLogin("/login").user(name).password("right-password")).andExpect(unauthenticated());
-            assertThat(http.withBasicAuth(name, "right-password").getForEntity("/api/incidents", String.class)
+            assertThat(http.withBasicAuth(name, "right-password").getForEntity("/api/availability", String.class)
                     .getStatusCode().value()).isEqualTo(401);
             // other users are not affected
             mvc.perform(formLogin("/login").user("sre").password("demo")).andExpect(authenticated());
