@@ -57,14 +57,6 @@ public class AvailabilityService {
         return monthAndRolling(month).month();
     }
 
-    /** The 30 days up to now: the SLO's rolling window. */
-    public AvailabilityReport rolling30Days() {
-        Instant to = clock.instant();
-        Instant from = to.minus(ROLLING);
-        Instant now = clock.instant();
-        return compute("rolling-30d", from, to, now, outages.outagesOverlapping(from, to, betaComponents(), null),
-                windows(from, to));
-    }
 
     /** Downtime minutes of one component in a month (for "top reliability issues"). */
     public BigDecimal componentDowntimeMinutes(YearMonth month, String componentCode) {

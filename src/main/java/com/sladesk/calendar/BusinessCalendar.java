@@ -34,6 +34,11 @@ public class BusinessCalendar {
         return businessDay;
     }
 
+    /** {@code start} plus whole business days (each as long as the working window). */
+    public Instant plusBusinessDays(Instant start, int days) {
+        return plusBusinessTime(start, businessDay.multipliedBy(days));
+    }
+
     /** {@code start} plus {@code amount} on the given clock. */
     public Instant plus(Instant start, Duration amount, SlaClock clock) {
         return clock == SlaClock.CALENDAR ? start.plus(amount) : plusBusinessTime(start, amount);

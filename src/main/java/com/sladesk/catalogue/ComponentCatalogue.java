@@ -28,7 +28,12 @@ public class ComponentCatalogue {
 
     /** The codes among {@code codes} that are not in the catalogue. */
     public List<String> unknownCodes(Collection<String> codes) {
-        return codes.stream().filter(c -> components.findByCode(c).isEmpty()).toList();
+        if (codes.isEmpty()) {
+            return List.of();
+        }
+        java.util.Set<String> known = components.findByCodeIn(codes).stream().map(c -> c.toInfo().code())
+                .collect(java.util.stream.Collectors.toSet());
+        return codes.stream().filter(c -> !known.contains(c)).distinct().toList();
     }
 
     @Transactional

@@ -10,4 +10,6 @@ interface ServiceComponentRepository extends JpaRepository<ServiceComponent, Lon
     Optional<ServiceComponent> findByCode(String code);
 
     List<ServiceComponent> findAllByOrderByName();
+
+    List<ServiceComponent> findByCodeIn(java.util.Collection<String> codes);
 }

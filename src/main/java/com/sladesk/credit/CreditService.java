@@ -12,7 +12,6 @@ import java.util.stream.Collectors;
 import com.sladesk.availability.AvailabilityReport;
 import com.sladesk.availability.AvailabilityService;
 import com.sladesk.calendar.BusinessCalendar;
-import com.sladesk.calendar.SlaClock;
 import com.sladesk.notification.Notifications;
 import com.sladesk.organisation.Directory;
 import com.sladesk.organisation.OrganisationInfo;
@@ -68,8 +67,8 @@ public class CreditService {
             throw new ConflictException("your organisation already claimed " + month + "; one claim per month");
         }
         OrganisationInfo organisation = organisation(organisationId);
-        Instant reminderAt = calendar.plus(now, calendar.businessDay(), SlaClock.BUSINESS);
-        Instant decisionDueAt = calendar.plus(now, calendar.businessDay().multipliedBy(2), SlaClock.BUSINESS);
+        Instant reminderAt = calendar.plusBusinessDays(now, 1);
+        Instant decisionDueAt = calendar.plusBusinessDays(now, 2);
         CreditRequest request = requests.saveAndFlush(new CreditRequest(organisationId, month, description.trim(),
                 incidentIds, organisation.monthlyFee(), organisation.currency(), now, actor, decisionDueAt));
         runtime.startProcessInstanceByKey(KEY, String.valueOf(request.getId()),

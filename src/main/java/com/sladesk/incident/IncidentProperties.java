@@ -38,9 +38,6 @@ record IncidentProperties(Map<Severity, Targets> targets, @DefaultValue("0.75") 
                 Severity.P4, new Targets(Duration.ofHours(24), SlaClock.CALENDAR, Duration.ofDays(7), SlaClock.CALENDAR));
     }
 
-    static IncidentProperties sla() {
-        return new IncidentProperties(null, 0.75, "sre-lead@sla-desk.example", Duration.ofHours(40));
-    }
 
     record Targets(Duration respond, SlaClock respondClock, Duration resolve, SlaClock resolveClock) {
     }

@@ -1,7 +1,6 @@
 package com.sladesk.security;
 
 import com.sladesk.organisation.Directory;
-import com.sladesk.organisation.Role;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -41,7 +40,4 @@ class SlaUserDetailsService implements UserDetailsService {
                 .orElseThrow(() -> new UsernameNotFoundException("no user " + username));
     }
 
-    static String[] staff() {
-        return new String[] { Role.SRE.name(), Role.LEADERSHIP.name(), Role.CTO.name(), Role.ADMIN.name() };
-    }
 }

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 
 import com.sladesk.calendar.BusinessCalendar;
-import com.sladesk.calendar.SlaClock;
 import com.sladesk.notification.Notifications;
 import com.sladesk.organisation.Directory;
 import com.sladesk.organisation.Role;
@@ -171,13 +170,9 @@ public class SlaExceptionService {
     }
 
     private Map<String, Object> deadlines(String task, Instant from) {
-        return Map.of(task + "ReminderAt", Date.from(businessDays(from, REMIND_AFTER_DAYS)),
-                task + "EscalationAt", Date.from(businessDays(from, ESCALATE_AFTER_DAYS)),
-                task + "DueAt", Date.from(businessDays(from, REMIND_AFTER_DAYS)));
-    }
-
-    private Instant businessDays(Instant from, int days) {
-        return calendar.plus(from, calendar.businessDay().multipliedBy(days), SlaClock.BUSINESS);
+        return Map.of(task + "ReminderAt", Date.from(calendar.plusBusinessDays(from, REMIND_AFTER_DAYS)),
+                task + "EscalationAt", Date.from(calendar.plusBusinessDays(from, ESCALATE_AFTER_DAYS)),
+                task + "DueAt", Date.from(calendar.plusBusinessDays(from, REMIND_AFTER_DAYS)));
     }
 
     private void refuseOwn(SlaException exception, String actor) {
