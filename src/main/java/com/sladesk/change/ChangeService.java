@@ -50,9 +50,12 @@ public class ChangeService {
     private final Clock clock;
     private final int weeklyDeployments;
 
+    private final com.sladesk.audit.AuditTrail audit;
+
     ChangeService(ChangeRequestRepository changes, AvailabilityService availability, IncidentService incidents,
             Notifications notifications, Directory directory, RuntimeService runtime, TaskService tasks, Clock clock,
-            @Value("${sladesk.change.weekly-deployments:10}") int weeklyDeployments) {
+            @Value("${sladesk.change.weekly-deployments:10}") int weeklyDeployments, com.sladesk.audit.AuditTrail audit) {
+        this.audit = audit;
         this.changes = changes;
         this.availability = availability;
         this.incidents = incidents;
@@ -99,6 +102,7 @@ public class ChangeService {
         }
         tasks.setAssignee(task.getId(), actor);
         tasks.complete(task.getId(), Map.of("approved", approved));
+        audit.record(actor, approved ? "approve" : "reject", "change", id, comment);
         return change.toView();
     }
 

@@ -43,9 +43,12 @@ public class CreditService {
     private final TaskService tasks;
     private final Clock clock;
 
+    private final com.sladesk.audit.AuditTrail audit;
+
     CreditService(CreditRequestRepository requests, CreditLedgerRepository ledger, AvailabilityService availability,
             CreditTiers tiers, Directory directory, Notifications notifications, BusinessCalendar calendar,
-            RuntimeService runtime, TaskService tasks, Clock clock) {
+            RuntimeService runtime, TaskService tasks, Clock clock, com.sladesk.audit.AuditTrail audit) {
+        this.audit = audit;
         this.requests = requests;
         this.ledger = ledger;
         this.availability = availability;
@@ -91,6 +94,7 @@ public class CreditService {
             throw new ConflictException("credit request " + id + " is not waiting for verification");
         }
         tasks.complete(task.getId(), Map.of(VAR_APPROVED, approved));
+        audit.record(actor, approved ? "approve" : "reject", "credit-request", id, reason);
         return view(get(id));
     }
 

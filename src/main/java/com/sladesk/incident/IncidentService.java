@@ -20,6 +20,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import com.sladesk.audit.AuditTrail;
 
 import static com.sladesk.incident.IncidentResponseProcess.*;
 
@@ -40,9 +41,10 @@ public class IncidentService {
     private final RuntimeService runtime;
     private final TaskService tasks;
     private final Clock clock;
+    private final AuditTrail audit;
 
     IncidentService(IncidentRepository incidents, SlaTargets targets, ComponentCatalogue catalogue,
-            IncidentNotifier notifier, RuntimeService runtime, TaskService tasks, Clock clock) {
+            IncidentNotifier notifier, RuntimeService runtime, TaskService tasks, Clock clock, AuditTrail audit) {
         this.incidents = incidents;
         this.targets = targets;
         this.catalogue = catalogue;
@@ -50,6 +52,7 @@ public class IncidentService {
         this.runtime = runtime;
         this.tasks = tasks;
         this.clock = clock;
+        this.audit = audit;
     }
 
     public IncidentView open(NewIncident command, String actor) {
@@ -82,6 +85,7 @@ public class IncidentService {
         incident.record(now, actor, "acknowledged", null);
         incidents.saveAndFlush(incident);
         correlate(incident, MESSAGE_ACKNOWLEDGED, Map.of());
+        audit.record(actor, "acknowledge", "incident", id, incident.getTitle());
         return incident.toView();
     }
 
@@ -108,6 +112,7 @@ public class IncidentService {
         incident.record(now, actor, "resolved", "cause " + cause + (resolvedAt != null ? ", at " + at : ""));
         incidents.saveAndFlush(incident);
         correlate(incident, MESSAGE_RESOLVED, variables);
+        audit.record(actor, "resolve", "incident", id, "cause " + cause + ", resolved at " + at);
         return incident.toView();
     }
 
@@ -134,6 +139,7 @@ public class IncidentService {
         else {
             correlate(incident, MESSAGE_RETARGETED, variables);
         }
+        audit.record(actor, "change-severity", "incident", id, before + " → " + severity);
         return incident.toView();
     }
 
@@ -144,6 +150,7 @@ public class IncidentService {
         incident.record(now, actor, "waiting for customer", "resolution clock stopped");
         incidents.saveAndFlush(incident);
         correlate(incident, MESSAGE_PAUSED, Map.of());
+        audit.record(actor, "pause", "incident", id, "waiting for customer");
         return incident.toView();
     }
 
@@ -152,6 +159,7 @@ public class IncidentService {
         resumeClock(incident, clock.instant(), actor, "customer answered");
         incidents.saveAndFlush(incident);
         correlate(incident, MESSAGE_RESUMED, dueVariables(incident));
+        audit.record(actor, "resume", "incident", id, "customer answered");
         return incident.toView();
     }
 
@@ -166,6 +174,7 @@ public class IncidentService {
         if (task != null) {
             tasks.complete(task.getId());
         }
+        audit.record(actor, "complete-postmortem", "incident", id, null);
         return incident.toView();
     }
 

@@ -51,8 +51,11 @@ public class MaintenanceService implements ExclusionWindows {
     private final RuntimeService runtime;
     private final Clock clock;
 
+    private final com.sladesk.audit.AuditTrail audit;
+
     MaintenanceService(MaintenanceRepository windows, IncidentService incidents, ComponentCatalogue catalogue,
-            Subscriptions subscriptions, Notifications notifications, RuntimeService runtime, Clock clock) {
+            Subscriptions subscriptions, Notifications notifications, RuntimeService runtime, Clock clock, com.sladesk.audit.AuditTrail audit) {
+        this.audit = audit;
         this.windows = windows;
         this.incidents = incidents;
         this.catalogue = catalogue;
@@ -94,6 +97,7 @@ public class MaintenanceService implements ExclusionWindows {
         window.reschedule(startsAt, endsAt, now);
         windows.saveAndFlush(window);
         correlate(window, MESSAGE_RESCHEDULED, variables(window));
+        audit.record(actor, "reschedule", "maintenance", id, startsAt + " – " + endsAt);
         return window.toView();
     }
 
@@ -102,6 +106,7 @@ public class MaintenanceService implements ExclusionWindows {
         window.cancel(reason);
         windows.saveAndFlush(window);
         correlate(window, MESSAGE_CANCELLED, Map.of());
+        audit.record(actor, "cancel", "maintenance", id, reason);
         return window.toView();
     }
 

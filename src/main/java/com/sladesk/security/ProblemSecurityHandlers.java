@@ -3,6 +3,7 @@ package com.sladesk.security;
 import java.io.IOException;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sladesk.system.DatabaseUnavailable;
 import com.sladesk.system.Problems;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -10,6 +11,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.InternalAuthenticationServiceException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
@@ -26,6 +28,13 @@ class ProblemSecurityHandlers implements AuthenticationEntryPoint, AccessDeniedH
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
             throws IOException {
+        if (e instanceof InternalAuthenticationServiceException && DatabaseUnavailable.isCause(e)) {
+            // the user could not be looked up: that is an outage, not a wrong password
+            response.setHeader("Retry-After", String.valueOf(DatabaseUnavailable.RETRY_AFTER_SECONDS));
+            write(request, response, Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "unavailable",
+                    "The database is unavailable; nothing was changed. Retry in a few seconds."));
+            return;
+        }
         response.setHeader("WWW-Authenticate", "Basic realm=\"SLA Desk\"");
         write(request, response, Problems.of(HttpStatus.UNAUTHORIZED, "unauthorized",
                 "Sign in with HTTP Basic credentials"));

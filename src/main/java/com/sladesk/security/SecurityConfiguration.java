@@ -71,6 +71,8 @@ class SecurityConfiguration {
                 .requestMatchers(HttpMethod.POST, "/api/changes/*/decision").hasRole(CTO)
                 .requestMatchers("/api/changes", "/api/changes/**").hasAnyRole(SRE, LEADERSHIP, CTO, ADMIN)
                 .requestMatchers(HttpMethod.GET, "/api/availability").hasAnyRole(CUSTOMER, SRE, LEADERSHIP, CTO, ADMIN)
+                .requestMatchers(HttpMethod.GET, "/api/audit").hasRole(ADMIN)
+                .requestMatchers("/api/audit/**").denyAll()
                 .requestMatchers("/api/**").hasAnyRole(CUSTOMER, SRE, LEADERSHIP, CTO, ADMIN)
                 .anyRequest().denyAll())
             .addFilterBefore(new AlertmanagerTokenFilter(alertmanagerToken),

@@ -44,8 +44,11 @@ public class SlaExceptionService {
     private final TaskService tasks;
     private final Clock clock;
 
+    private final com.sladesk.audit.AuditTrail audit;
+
     SlaExceptionService(SlaExceptionRepository exceptions, BusinessCalendar calendar, Notifications notifications,
-            Directory directory, RuntimeService runtime, TaskService tasks, Clock clock) {
+            Directory directory, RuntimeService runtime, TaskService tasks, Clock clock, com.sladesk.audit.AuditTrail audit) {
+        this.audit = audit;
         this.exceptions = exceptions;
         this.calendar = calendar;
         this.notifications = notifications;
@@ -82,6 +85,7 @@ public class SlaExceptionService {
         if ("changes".equals(outcome)) {
             mailRequester(exception, "Exception request #" + id + " needs changes: " + nullToEmpty(comment));
         }
+        audit.record(actor, "review-" + outcome, "sla-exception", id, comment);
         return exception.toView();
     }
 
@@ -109,6 +113,7 @@ public class SlaExceptionService {
         exception.decided(approved, actor, comment, clock.instant());
         exceptions.saveAndFlush(exception);
         complete(id, APPROVE, actor, Map.of(VAR_APPROVED, approved));
+        audit.record(actor, approved ? "approve" : "reject", "sla-exception", id, comment);
         return exception.toView();
     }
 

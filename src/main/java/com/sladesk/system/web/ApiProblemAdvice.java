@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.sladesk.system.ConflictException;
+import com.sladesk.system.DatabaseUnavailable;
 import com.sladesk.system.InvalidInputException;
 import com.sladesk.system.NotFoundException;
 import com.sladesk.system.Problems;
@@ -171,6 +172,14 @@ class ApiProblemAdvice {
             ProblemDetail body = framework.getBody();
             body.setType(java.net.URI.create(Problems.TYPE_BASE + "http-" + body.getStatus()));
             return problem(body);
+        }
+        if (DatabaseUnavailable.isCause(e)) {
+            log.warn("Database unavailable: {}", e.getMessage());
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                    .header("Retry-After", String.valueOf(DatabaseUnavailable.RETRY_AFTER_SECONDS))
+                    .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+                    .body(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "unavailable",
+                            "The database is unavailable; nothing was changed. Retry in a few seconds."));
         }
         log.error("Unexpected error answering an API request", e);
         return problem(Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal",

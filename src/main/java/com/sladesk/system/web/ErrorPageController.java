@@ -2,6 +2,7 @@ package com.sladesk.system.web;
 
 import java.util.Map;
 
+import com.sladesk.system.DatabaseUnavailable;
 import com.sladesk.system.Problems;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
@@ -23,6 +24,11 @@ class ErrorPageController implements ErrorController {
     @RequestMapping("/error")
     Object error(HttpServletRequest request) {
         HttpStatus status = statusOf(request);
+        boolean databaseDown = status.is5xxServerError() && request.getAttribute(RequestDispatcher.ERROR_EXCEPTION)
+                instanceof Throwable failure && DatabaseUnavailable.isCause(failure);
+        if (databaseDown) {
+            status = HttpStatus.SERVICE_UNAVAILABLE;
+        }
         String uri = String.valueOf(request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI));
         String accept = request.getHeader("Accept");
         boolean api = uri.startsWith("/api/") || uri.equals("/api")
@@ -33,13 +39,19 @@ class ErrorPageController implements ErrorController {
             case UNAUTHORIZED -> "Sign in first";
             case METHOD_NOT_ALLOWED -> "This method is not allowed on " + uri;
             case PAYLOAD_TOO_LARGE -> "The request body is too large";
+            case SERVICE_UNAVAILABLE -> "The service is briefly unavailable; nothing was changed. Retry in a few seconds.";
             default -> status.is5xxServerError() ? "The request could not be completed; it has been logged."
                     : status.getReasonPhrase();
         };
         if (api) {
-            ProblemDetail problem = Problems.of(status, status.is5xxServerError() ? "internal" : "http-" + status.value(), detail);
+            ProblemDetail problem = Problems.of(status, databaseDown ? "unavailable"
+                    : status.is5xxServerError() ? "internal" : "http-" + status.value(), detail);
             problem.setInstance(java.net.URI.create(uri.startsWith("/") ? uri : "/"));
-            return org.springframework.http.ResponseEntity.status(status)
+            org.springframework.http.ResponseEntity.BodyBuilder answer = org.springframework.http.ResponseEntity.status(status);
+            if (databaseDown) {
+                answer.header("Retry-After", String.valueOf(DatabaseUnavailable.RETRY_AFTER_SECONDS));
+            }
+            return answer
                     .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
         }
         ModelAndView page = new ModelAndView("error", Map.of("status", status.value(),
