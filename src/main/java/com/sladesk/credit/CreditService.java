@@ -45,9 +45,12 @@ public class CreditService {
 
     private final com.sladesk.audit.AuditTrail audit;
 
+    private final com.sladesk.incident.IncidentService incidentService;
+
     CreditService(CreditRequestRepository requests, CreditLedgerRepository ledger, AvailabilityService availability,
             CreditTiers tiers, Directory directory, Notifications notifications, BusinessCalendar calendar,
-            RuntimeService runtime, TaskService tasks, Clock clock, com.sladesk.audit.AuditTrail audit) {
+            RuntimeService runtime, TaskService tasks, Clock clock, com.sladesk.audit.AuditTrail audit, com.sladesk.incident.IncidentService incidentService) {
+        this.incidentService = incidentService;
         this.audit = audit;
         this.requests = requests;
         this.ledger = ledger;
@@ -66,6 +69,11 @@ public class CreditService {
             String actor) {
         Instant now = clock.instant();
         ClaimWindow.check(month, now);
+        List<Long> unknown = incidentService.unknownIds(incidentIds);
+        if (!unknown.isEmpty()) {
+            throw new InvalidInputException("incidentIds", "unknown", "no such incident: "
+                    + unknown.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(", ")));
+        }
         if (requests.existsByOrganisationIdAndMonth(organisationId, month.toString())) {
             throw new ConflictException("your organisation already claimed " + month + "; one claim per month");
         }

@@ -10,6 +10,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import com.sladesk.catalogue.ComponentCatalogue;
 import com.sladesk.system.InvalidInputException;
@@ -189,6 +190,17 @@ public class IncidentService {
                     target.name().toLowerCase() + " target due " + targetDue);
             notifier.slaEvent(incident, target, kind, targetDue);
         }
+    }
+
+    /** Those of {@code ids} that name no incident (one query). */
+    @Transactional(readOnly = true)
+    public List<Long> unknownIds(Collection<Long> ids) {
+        if (ids == null || ids.isEmpty()) {
+            return List.of();
+        }
+        Set<Long> known = new java.util.HashSet<>();
+        incidents.findAllById(ids.stream().filter(java.util.Objects::nonNull).toList()).forEach(i -> known.add(i.getId()));
+        return ids.stream().filter(id -> id == null || !known.contains(id)).distinct().toList();
     }
 
     @Transactional(readOnly = true)

@@ -182,6 +182,9 @@ public class MaintenanceService implements ExclusionWindows {
             throw new InvalidInputException("components", "unknown",
                     "not in the component catalogue: " + String.join(", ", unknown));
         }
+        if (command.incidentId() != null && incidents.find(command.incidentId()).isEmpty()) {
+            throw new InvalidInputException("incidentId", "unknown", "incident " + command.incidentId() + " does not exist");
+        }
         MaintenanceRules.check(command.type(), command.startsAt(), command.endsAt(), now, command.incidentId(),
                 openP1(command.incidentId()));
     }

@@ -29,6 +29,21 @@ class SecurityConfiguration {
     private static final String ADMIN = "ADMIN";
     private static final String CUSTOMER = "CUSTOMER";
 
+    /** A request the firewall refuses (encoded slashes, semicolons, %25 …): a 400 problem naming the path. */
+    @Bean
+    org.springframework.security.web.firewall.RequestRejectedHandler requestRejectedHandler(
+            com.fasterxml.jackson.databind.ObjectMapper json) {
+        return (request, response, rejected) -> {
+            var problem = com.sladesk.system.Problems.invalid(org.springframework.http.HttpStatus.BAD_REQUEST,
+                    "path: the address contains characters that are not allowed",
+                    java.util.List.of(new com.sladesk.system.Problems.FieldError("path", "characters",
+                            "the address contains characters that are not allowed")));
+            response.setStatus(400);
+            response.setContentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+            json.writeValue(response.getOutputStream(), problem);
+        };
+    }
+
     @Bean
     PasswordEncoder passwordEncoder() {
         return new BCryptPasswordEncoder();

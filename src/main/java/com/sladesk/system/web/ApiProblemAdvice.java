@@ -110,6 +110,16 @@ class ApiProblemAdvice {
         return problem(Problems.invalid(HttpStatus.BAD_REQUEST, describe(List.of(error)), List.of(error)));
     }
 
+    @ExceptionHandler(org.springframework.web.HttpMediaTypeNotSupportedException.class)
+    ResponseEntity<ProblemDetail> unsupportedMediaType(org.springframework.web.HttpMediaTypeNotSupportedException e) {
+        FieldError error = new FieldError("Content-Type", "media-type", "must be application/json, not "
+                + (e.getContentType() == null ? "missing" : e.getContentType().toString()));
+        ProblemDetail problem = Problems.invalid(HttpStatus.UNSUPPORTED_MEDIA_TYPE, describe(List.of(error)), List.of(error));
+        problem.setType(java.net.URI.create(Problems.TYPE_BASE + "http-415"));
+        problem.setTitle("Unsupported Media Type");
+        return problem(problem);
+    }
+
     @ExceptionHandler(MissingServletRequestParameterException.class)
     ResponseEntity<ProblemDetail> missingParameter(MissingServletRequestParameterException e) {
         FieldError error = new FieldError(e.getParameterName(), "required", "must be given");
