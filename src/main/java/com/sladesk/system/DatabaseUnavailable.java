@@ -23,8 +23,21 @@ public final class DatabaseUnavailable {
     }
 
     public static boolean isCause(Throwable failure) {
+        return isCause(failure, 0);
+    }
+
+    private static boolean isCause(Throwable failure, int level) {
         int depth = 0;
         for (Throwable t = failure; t != null && depth < 20; t = t.getCause(), depth++) {
+            // a rollback that failed on the dead connection hides the original failure as suppressed
+            for (Throwable suppressed : t.getSuppressed()) {
+                if (level < 3 && isCause(suppressed, level + 1)) {
+                    return true;
+                }
+            }
+            if (t instanceof SQLException closed && "Connection is closed".equals(closed.getMessage())) {
+                return true;
+            }
             if (t instanceof SQLTransientConnectionException || t instanceof SQLNonTransientConnectionException
                     || t instanceof SQLRecoverableException || t instanceof ConnectException
                     || t instanceof CannotCreateTransactionException
