@@ -45,8 +45,8 @@ class SecurityConfiguration {
     }
 
     @Bean
-    PasswordEncoder passwordEncoder() {
-        return new BCryptPasswordEncoder();
+    PasswordEncoder passwordEncoder(java.time.Clock clock) {
+        return new VerifiedPasswordCache(new BCryptPasswordEncoder(), clock);
     }
 
     @Bean

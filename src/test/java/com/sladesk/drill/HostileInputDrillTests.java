@@ -72,9 +72,10 @@ class HostileInputDrillTests {
                     List.of(Map.of()), List.of(Map.of("status", "exploding", "labels", Map.of())));
             case ACTIVITIES -> List.of(nullValue(), List.of(), List.of("rm -rf /"), java.util.Collections.singletonList(null));
             case OBJECT -> List.of(nullValue(), "x", 1, List.of());
-            case IDS -> List.of("x", List.of("abc"), List.of(List.of(1)), List.of(Map.of("id", 1)));
+            case IDS -> List.of("x", List.of("abc"), List.of(List.of(1)), List.of(Map.of("id", 1)),
+                    List.of(987654321L, 987654322L), List.of(-1));
         });
-        if (kind != Kind.CODES && kind != Kind.ALERTS && kind != Kind.ACTIVITIES) {
+        if (kind != Kind.CODES && kind != Kind.ALERTS && kind != Kind.ACTIVITIES && kind != Kind.IDS) {
             values.addAll(common);
         }
         return values;

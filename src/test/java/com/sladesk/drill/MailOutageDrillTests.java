@@ -121,7 +121,15 @@ class MailOutageDrillTests {
 
         List<Map<String, Object>> rows = jdbc.queryForList(
                 "select id, recipient, subject, status, attempts from notification where id > ? order by id", before);
-        MimeMessage[] received = smtp.getReceivedMessages();
+        // only the notifications of this drill (others' may be waiting in the outbox too)
+        MimeMessage[] received = java.util.Arrays.stream(smtp.getReceivedMessages()).filter(m -> {
+            try {
+                return Long.parseLong(m.getHeader("X-SLA-Desk-Notification")[0]) > before;
+            }
+            catch (jakarta.mail.MessagingException e) {
+                throw new IllegalStateException(e);
+            }
+        }).toArray(MimeMessage[]::new);
         Map<String, Integer> receivedPerId = new HashMap<>();
         Map<String, Integer> receivedPerRecipientAndSubject = new HashMap<>();
         for (MimeMessage message : received) {
