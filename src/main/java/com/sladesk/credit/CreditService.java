@@ -171,9 +171,10 @@ public class CreditService {
     /** Claims of one organisation (a customer) or of all (organisationId null, for staff). */
     @Transactional(readOnly = true)
     public List<CreditRequestView> list(Long organisationId) {
-        Map<Long, String> names = organisationNames();
         List<CreditRequest> found = organisationId == null ? requests.findAllByOrderBySubmittedAtDescIdDesc()
                 : requests.findByOrganisationIdOrderBySubmittedAtDescIdDesc(organisationId);
+        Map<Long, String> names = directory.organisationNames(
+                found.stream().map(CreditRequest::getOrganisationId).collect(Collectors.toSet()));
         return found.stream().map(r -> r.toView(names.get(r.getOrganisationId()))).toList();
     }
 
@@ -189,9 +190,10 @@ public class CreditService {
 
     @Transactional(readOnly = true)
     public List<LedgerEntryView> ledger() {
-        Map<Long, String> names = organisationNames();
-        return ledger.findAllByOrderByCreatedAtDescIdDesc().stream()
-                .map(e -> e.toView(names.get(e.getOrganisationId()))).toList();
+        List<CreditLedgerEntry> entries = ledger.findAllByOrderByCreatedAtDescIdDesc();
+        Map<Long, String> names = directory.organisationNames(
+                entries.stream().map(CreditLedgerEntry::getOrganisationId).collect(Collectors.toSet()));
+        return entries.stream().map(e -> e.toView(names.get(e.getOrganisationId()))).toList();
     }
 
     /** The availability breakdown that justified a claim's amount (recomputed, for the verification page). */
@@ -218,8 +220,4 @@ public class CreditService {
         return directory.findOrganisation(id).orElseThrow(() -> new NotFoundException("Organisation", id));
     }
 
-    private Map<Long, String> organisationNames() {
-        return directory.allOrganisations().stream()
-                .collect(Collectors.toMap(OrganisationInfo::id, OrganisationInfo::name, (a, b) -> a));
-    }
 }

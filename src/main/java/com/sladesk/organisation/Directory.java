@@ -52,9 +52,21 @@ public class Directory {
         return organisations.findByName(name).map(o -> findOrganisation(o.getId()).orElseThrow());
     }
 
+    /** Every organisation with its contacts, by name: one query. */
     public List<OrganisationInfo> allOrganisations() {
-        return organisations.findAll(org.springframework.data.domain.Sort.by("name")).stream()
-                .map(o -> findOrganisation(o.getId()).orElseThrow()).toList();
+        return organisations.findAllWithContacts().stream().map(Organisation::toInfo).toList();
+    }
+
+    /** The names of these organisations, by id: one query. */
+    public java.util.Map<Long, String> organisationNames(java.util.Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return java.util.Map.of();
+        }
+        java.util.Map<Long, String> names = new java.util.HashMap<>();
+        for (Object[] row : organisations.namesOf(ids)) {
+            names.put((Long) row[0], (String) row[1]);
+        }
+        return names;
     }
 
     @Transactional

@@ -26,13 +26,22 @@ class LoginAttempts {
 
     private final Map<String, Deque<Instant>> failures = new ConcurrentHashMap<>();
     private final Clock clock;
+    private final RecentUsers recentUsers;
 
-    LoginAttempts(Clock clock) {
+    LoginAttempts(Clock clock, RecentUsers recentUsers) {
         this.clock = clock;
+        this.recentUsers = recentUsers;
+    }
+
+    @EventListener
+    void on(com.sladesk.organisation.UserAccountsChanged event) {
+        recentUsers.clear();
     }
 
     @EventListener
     void on(AuthenticationFailureBadCredentialsEvent event) {
+        // the next attempt reads the user afresh, with its lock-out state
+        recentUsers.removeUserFromCache(event.getAuthentication().getName());
         Deque<Instant> times = failures.computeIfAbsent(key(event.getAuthentication().getName()), k -> new ArrayDeque<>());
         synchronized (times) {
             times.addLast(clock.instant());

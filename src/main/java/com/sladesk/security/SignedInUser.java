@@ -26,6 +26,12 @@ public class SignedInUser extends User {
         this.organisationName = organisationName;
     }
 
+    /** A copy with the password hash: the signed-in principal's own copy has its credentials erased. */
+    SignedInUser copy() {
+        return new SignedInUser(getUsername(), getPassword(), isEnabled(), !isAccountNonLocked(), role, email,
+                organisationId, organisationName);
+    }
+
     public Role role() {
         return role;
     }

@@ -1,16 +1,24 @@
 package com.sladesk.portal.web;
 
 import com.sladesk.security.SignedInUser;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.camunda.bpm.engine.TaskService;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.stereotype.Controller;
-import org.springframework.web.bind.annotation.ControllerAdvice;
-import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
-/** The open-task count in the navigation of every page, for staff who work on tasks. */
-@ControllerAdvice(annotations = Controller.class)
-class NavigationAdvice {
+/**
+ * The open-task count in the navigation of every page, for staff who work on tasks. Only for a
+ * page that is rendered: an API call or a redirect does not pay for the task query (it was the
+ * largest cost of every API request before, see docs/performance.md).
+ */
+@Configuration
+class NavigationAdvice implements WebMvcConfigurer {
 
     private final TaskService tasks;
 
@@ -18,7 +26,19 @@ class NavigationAdvice {
         this.tasks = tasks;
     }
 
-    @ModelAttribute("taskCount")
+    @Override
+    public void addInterceptors(InterceptorRegistry registry) {
+        registry.addInterceptor(new HandlerInterceptor() {
+            @Override
+            public void postHandle(HttpServletRequest request, HttpServletResponse response, Object handler,
+                    ModelAndView page) {
+                if (page != null && page.getViewName() != null && !page.getViewName().startsWith("redirect:")) {
+                    page.addObject("taskCount", taskCount());
+                }
+            }
+        }).excludePathPatterns("/api/**", "/engine-rest/**", "/actuator/**");
+    }
+
     Long taskCount() {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
         if (auth == null || !(auth.getPrincipal() instanceof SignedInUser user) || user.isCustomer()) {
