@@ -44,6 +44,20 @@ public class AvailabilityService {
     private final ComponentCatalogue catalogue;
     private final Clock clock;
 
+    /**
+     * Computed answers, keyed by what was asked, valid while no incident or maintenance window has
+     * changed since (the data version, bumped after each such commit) and, for a period that is
+     * not over, for {@link #FRESH_FOR} at most (an open incident's downtime grows by the second).
+     */
+    static final Duration FRESH_FOR = Duration.ofSeconds(5);
+    static final int CACHE_MAX = 1_000;
+
+    private record Memo(Object value, long version, Instant computedAt, Instant until) {
+    }
+
+    private final java.util.concurrent.ConcurrentHashMap<String, Memo> memo = new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.AtomicLong version = new java.util.concurrent.atomic.AtomicLong();
+
     AvailabilityService(OutageSource outages, ObjectProvider<ExclusionWindows> exclusionWindows,
             ComponentCatalogue catalogue, Clock clock) {
         this.outages = outages;
@@ -69,6 +83,11 @@ public class AvailabilityService {
 
     /** A calendar month and the rolling 30 days up to now, from one read of the data. */
     public MonthAndRolling monthAndRolling(YearMonth month) {
+        // the rolling 30 days end now: never "over", so this is fresh for seconds
+        return remembered("month:" + month, Instant.MAX, () -> computeMonthAndRolling(month));
+    }
+
+    private MonthAndRolling computeMonthAndRolling(YearMonth month) {
         Instant from = month.atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC);
         Instant to = month.plusMonths(1).atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC);
         Instant now = clock.instant();
@@ -87,6 +106,47 @@ public class AvailabilityService {
 
     /** Daily availability of each day in [from, to) (UTC dates), for one component or all (code null). */
     public Map<LocalDate, BigDecimal> daily(LocalDate from, LocalDate to, String componentCode) {
+        return remembered("daily:" + from + ":" + to + ":" + componentCode,
+                to.atStartOfDay().toInstant(ZoneOffset.UTC),
+                () -> java.util.Collections.unmodifiableMap(computeDaily(from, to, componentCode)));
+    }
+
+    /**
+     * Tells the engine that incidents or maintenance windows changed: answers computed before the
+     * current transaction commits are not used again.
+     */
+    public void dataChanged() {
+        version.incrementAndGet();
+        if (org.springframework.transaction.support.TransactionSynchronizationManager.isSynchronizationActive()) {
+            org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
+                    new org.springframework.transaction.support.TransactionSynchronization() {
+                        @Override
+                        public void afterCompletion(int status) {
+                            version.incrementAndGet();
+                        }
+                    });
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private <T> T remembered(String key, Instant periodEnd, java.util.function.Supplier<T> compute) {
+        Instant now = clock.instant();
+        long current = version.get();
+        Memo m = memo.get(key);
+        if (m != null && m.version() == current && !now.isBefore(m.computedAt()) && now.isBefore(m.until())) {
+            return (T) m.value();
+        }
+        T value = compute.get();
+        // a period that is over stays valid until the data changes; one that is not, for seconds
+        Instant until = now.isBefore(periodEnd) ? now.plus(FRESH_FOR) : Instant.MAX;
+        if (memo.size() >= CACHE_MAX) {
+            memo.clear();
+        }
+        memo.put(key, new Memo(value, current, now, until));
+        return value;
+    }
+
+    private Map<LocalDate, BigDecimal> computeDaily(LocalDate from, LocalDate to, String componentCode) {
         Instant start = from.atStartOfDay().toInstant(ZoneOffset.UTC);
         Instant end = to.atStartOfDay().toInstant(ZoneOffset.UTC);
         Instant now = clock.instant();

@@ -44,8 +44,11 @@ public class IncidentService {
     private final Clock clock;
     private final AuditTrail audit;
 
+    private final com.sladesk.availability.AvailabilityService availabilityEngine;
+
     IncidentService(IncidentRepository incidents, SlaTargets targets, ComponentCatalogue catalogue,
-            IncidentNotifier notifier, RuntimeService runtime, TaskService tasks, Clock clock, AuditTrail audit) {
+            IncidentNotifier notifier, RuntimeService runtime, TaskService tasks, Clock clock, AuditTrail audit, com.sladesk.availability.AvailabilityService availabilityEngine) {
+        this.availabilityEngine = availabilityEngine;
         this.incidents = incidents;
         this.targets = targets;
         this.catalogue = catalogue;
@@ -76,6 +79,7 @@ public class IncidentService {
         Map<String, Object> variables = dueVariables(incident);
         variables.put(VAR_INCIDENT_ID, incident.getId());
         runtime.startProcessInstanceByKey(KEY, businessKey(incident), variables);
+        availabilityEngine.dataChanged();
         return incident.toView();
     }
 
@@ -114,6 +118,7 @@ public class IncidentService {
         incidents.saveAndFlush(incident);
         correlate(incident, MESSAGE_RESOLVED, variables);
         audit.record(actor, "resolve", "incident", id, "cause " + cause + ", resolved at " + at);
+        availabilityEngine.dataChanged();
         return incident.toView();
     }
 
@@ -141,6 +146,7 @@ public class IncidentService {
             correlate(incident, MESSAGE_RETARGETED, variables);
         }
         audit.record(actor, "change-severity", "incident", id, before + " → " + severity);
+        availabilityEngine.dataChanged();
         return incident.toView();
     }
 

@@ -53,8 +53,11 @@ public class MaintenanceService implements ExclusionWindows {
 
     private final com.sladesk.audit.AuditTrail audit;
 
+    private final com.sladesk.availability.AvailabilityService availabilityEngine;
+
     MaintenanceService(MaintenanceRepository windows, IncidentService incidents, ComponentCatalogue catalogue,
-            Subscriptions subscriptions, Notifications notifications, RuntimeService runtime, Clock clock, com.sladesk.audit.AuditTrail audit) {
+            Subscriptions subscriptions, Notifications notifications, RuntimeService runtime, Clock clock, com.sladesk.audit.AuditTrail audit, com.sladesk.availability.AvailabilityService availabilityEngine) {
+        this.availabilityEngine = availabilityEngine;
         this.audit = audit;
         this.windows = windows;
         this.incidents = incidents;
@@ -73,6 +76,7 @@ public class MaintenanceService implements ExclusionWindows {
                 new LinkedHashSet<>(command.activities()), command.incidentId(),
                 "maintenance-" + UUID.randomUUID() + "@sla-desk", actor));
         runtime.startProcessInstanceByKey(KEY, String.valueOf(window.getId()), variables(window));
+        availabilityEngine.dataChanged();
         return window.toView();
     }
 
@@ -98,6 +102,7 @@ public class MaintenanceService implements ExclusionWindows {
         windows.saveAndFlush(window);
         correlate(window, MESSAGE_RESCHEDULED, variables(window));
         audit.record(actor, "reschedule", "maintenance", id, startsAt + " – " + endsAt);
+        availabilityEngine.dataChanged();
         return window.toView();
     }
 
@@ -107,6 +112,7 @@ public class MaintenanceService implements ExclusionWindows {
         windows.saveAndFlush(window);
         correlate(window, MESSAGE_CANCELLED, Map.of());
         audit.record(actor, "cancel", "maintenance", id, reason);
+        availabilityEngine.dataChanged();
         return window.toView();
     }
 
