@@ -188,16 +188,22 @@ public class MaintenanceService implements ExclusionWindows {
             throw new InvalidInputException("components", "unknown",
                     "not in the component catalogue: " + String.join(", ", unknown));
         }
-        if (command.incidentId() != null && incidents.find(command.incidentId()).isEmpty()) {
+        // one read of the named incident: it must exist, and emergency maintenance needs it to be an open P1
+        java.util.Optional<com.sladesk.incident.IncidentView> incident = command.incidentId() == null
+                ? java.util.Optional.empty() : incidents.find(command.incidentId());
+        if (command.incidentId() != null && incident.isEmpty()) {
             throw new InvalidInputException("incidentId", "unknown", "incident " + command.incidentId() + " does not exist");
         }
         MaintenanceRules.check(command.type(), command.startsAt(), command.endsAt(), now, command.incidentId(),
-                openP1(command.incidentId()));
+                isOpenP1(incident));
     }
 
     private boolean openP1(Long incidentId) {
-        return incidentId != null && incidents.find(incidentId)
-                .filter(i -> i.severity() == Severity.P1 && i.status() != IncidentStatus.RESOLVED).isPresent();
+        return incidentId != null && isOpenP1(incidents.find(incidentId));
+    }
+
+    private static boolean isOpenP1(java.util.Optional<com.sladesk.incident.IncidentView> incident) {
+        return incident.filter(i -> i.severity() == Severity.P1 && i.status() != IncidentStatus.RESOLVED).isPresent();
     }
 
     private void notice(MaintenanceView w, String subject, String intro) {

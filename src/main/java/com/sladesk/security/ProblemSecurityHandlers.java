@@ -31,8 +31,7 @@ class ProblemSecurityHandlers implements AuthenticationEntryPoint, AccessDeniedH
         if (e instanceof InternalAuthenticationServiceException && DatabaseUnavailable.isCause(e)) {
             // the user could not be looked up: that is an outage, not a wrong password
             response.setHeader("Retry-After", String.valueOf(DatabaseUnavailable.RETRY_AFTER_SECONDS));
-            write(request, response, Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "unavailable",
-                    "The database is unavailable; nothing was changed. Retry in a few seconds."));
+            write(request, response, Problems.unavailable());
             return;
         }
         response.setHeader("WWW-Authenticate", "Basic realm=\"SLA Desk\"");

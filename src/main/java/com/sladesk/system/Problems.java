@@ -21,6 +21,12 @@ public final class Problems {
         return problem;
     }
 
+    /** The database could not be reached: nothing was written, the client should retry (503). */
+    public static ProblemDetail unavailable() {
+        return of(HttpStatus.SERVICE_UNAVAILABLE, "unavailable",
+                "The database is unavailable; nothing was changed. Retry in a few seconds.");
+    }
+
     /** A validation failure: each error names the field, the rule it broke and a message. */
     public static ProblemDetail invalid(HttpStatus status, String detail, List<FieldError> errors) {
         ProblemDetail problem = of(status, "validation", detail);

@@ -188,8 +188,7 @@ class ApiProblemAdvice {
             return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
                     .header("Retry-After", String.valueOf(DatabaseUnavailable.RETRY_AFTER_SECONDS))
                     .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
-                    .body(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "unavailable",
-                            "The database is unavailable; nothing was changed. Retry in a few seconds."));
+                    .body(Problems.unavailable());
         }
         log.error("Unexpected error answering an API request", e);
         return problem(Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal",

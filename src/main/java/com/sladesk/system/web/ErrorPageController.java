@@ -44,8 +44,8 @@ class ErrorPageController implements ErrorController {
                     : status.getReasonPhrase();
         };
         if (api) {
-            ProblemDetail problem = Problems.of(status, databaseDown ? "unavailable"
-                    : status.is5xxServerError() ? "internal" : "http-" + status.value(), detail);
+            ProblemDetail problem = databaseDown ? Problems.unavailable()
+                    : Problems.of(status, status.is5xxServerError() ? "internal" : "http-" + status.value(), detail);
             problem.setInstance(java.net.URI.create(uri.startsWith("/") ? uri : "/"));
             org.springframework.http.ResponseEntity.BodyBuilder answer = org.springframework.http.ResponseEntity.status(status);
             if (databaseDown) {
