@@ -3,9 +3,13 @@
    (a request refused by a dead node is sent to the next one), from T threads. Each incident is
    back-dated so that its response breach (1 h after opening) falls due BREACH_MIN..BREACH_MAX
    seconds from now. After KILL_AFTER accepted requests it runs KILL_COMMAND once.
+   A request whose answer is cut off (the node died while answering) counts as not accepted and
+   is sent to the next node, as a client would; the dead node may still have committed it, so the
+   database can hold more incidents than were accepted, never fewer.
    Writes "id node" per accepted incident to OUT and prints a summary line.
    Usage: open_incidents.py N THREADS BREACH_MIN BREACH_MAX OUT KILL_AFTER KILL_COMMAND PORT..."""
 import base64
+import http.client
 import datetime
 import itertools
 import json
@@ -52,7 +56,7 @@ def work():
                 with lock:
                     errors[e.code] = errors.get(e.code, 0) + 1
                 break
-            except (urllib.error.URLError, ConnectionError, TimeoutError):
+            except (urllib.error.URLError, http.client.HTTPException, ConnectionError, TimeoutError):
                 with lock:
                     dead.add(port)
                 continue
