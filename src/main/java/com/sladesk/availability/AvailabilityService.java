@@ -112,8 +112,18 @@ public class AvailabilityService {
     }
 
     /**
-     * Tells the engine that incidents or maintenance windows changed: answers computed before the
-     * current transaction commits are not used again.
+     * The data version: it changes whenever {@link #dataChanged()} is called and again when that
+     * transaction ends. Other views built from incidents and maintenance (the status page) use it to
+     * know when what they remember is out of date.
+     */
+    public long dataVersion() {
+        return version.get();
+    }
+
+    /**
+     * Tells the engine that incidents or maintenance windows changed (opened, acknowledged, paused,
+     * resumed, resolved, re-rated; scheduled, moved, cancelled, started, completed): answers computed
+     * before the current transaction ends are not used again.
      */
     public void dataChanged() {
         version.incrementAndGet();

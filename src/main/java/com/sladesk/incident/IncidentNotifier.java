@@ -64,9 +64,7 @@ class IncidentNotifier {
                 ? "75% of the " + what + " target has passed. " + (target == SlaTarget.RESPONSE
                         ? "Acknowledge it now." : "Resolve it, or record that it waits for the customer.")
                 : "The " + what + " target was missed; this is escalated as the SLA requires.");
-        for (String recipient : recipients(incident.getSeverity(), target, kind)) {
-            notifications.queue(recipient, subject, "incident-sla-event", Map.of("heading", subject, "lines", lines,
-                    "incidentId", incident.getId()));
-        }
+        notifications.queueToEach(recipients(incident.getSeverity(), target, kind), subject, "incident-sla-event",
+                Map.of("heading", subject, "lines", lines, "incidentId", incident.getId()));
     }
 }

@@ -91,6 +91,7 @@ public class IncidentService {
         incidents.saveAndFlush(incident);
         correlate(incident, MESSAGE_ACKNOWLEDGED, Map.of());
         audit.record(actor, "acknowledge", "incident", id, incident.getTitle());
+        availabilityEngine.dataChanged();
         return incident.toView();
     }
 
@@ -158,6 +159,7 @@ public class IncidentService {
         incidents.saveAndFlush(incident);
         correlate(incident, MESSAGE_PAUSED, Map.of());
         audit.record(actor, "pause", "incident", id, "waiting for customer");
+        availabilityEngine.dataChanged();
         return incident.toView();
     }
 
@@ -167,6 +169,7 @@ public class IncidentService {
         incidents.saveAndFlush(incident);
         correlate(incident, MESSAGE_RESUMED, dueVariables(incident));
         audit.record(actor, "resume", "incident", id, "customer answered");
+        availabilityEngine.dataChanged();
         return incident.toView();
     }
 

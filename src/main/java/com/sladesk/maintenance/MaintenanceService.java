@@ -133,11 +133,13 @@ public class MaintenanceService implements ExclusionWindows {
 
     void start(long id) {
         get(id).start();
+        availabilityEngine.dataChanged();
     }
 
     void complete(long id) {
         MaintenanceWindow window = get(id);
         window.complete();
+        availabilityEngine.dataChanged();
         MaintenanceView w = window.toView();
         notice(w, "Maintenance completed: " + w.title(), "The maintenance below is complete; all services are back.");
     }

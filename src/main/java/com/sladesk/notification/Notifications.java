@@ -52,6 +52,22 @@ public class Notifications {
                 MDC.get(CORRELATION_ID), clock.instant(), attachments)).getId();
     }
 
+    /**
+     * The same message to each recipient (one stored notification each, delivered and retried on
+     * its own), rendered once: a timer that warns every SRE renders its mail once, not per SRE.
+     */
+    @Transactional
+    public List<Long> queueToEach(java.util.Collection<String> recipients, String subject, String template,
+            Map<String, Object> model) {
+        if (recipients.stream().anyMatch(r -> r == null || r.isBlank())) {
+            throw new IllegalArgumentException("a notification needs a recipient");
+        }
+        MailRenderer.Rendered body = renderer.render(template, model);
+        String correlationId = MDC.get(CORRELATION_ID);
+        return recipients.stream().map(r -> repository.save(new Notification(r.trim(), subject, body.html(),
+                body.text(), correlationId, clock.instant(), List.of())).getId()).toList();
+    }
+
     public List<NotificationView> find(String recipient, NotificationStatus status, int limit) {
         return repository.search(blankToNull(recipient), status, PageRequest.of(0, limit)).stream()
                 .map(Notification::toView).toList();

@@ -41,7 +41,38 @@ public class Directory {
 
     /** Email addresses of the enabled users with a role, for notices addressed to a group. */
     public List<String> emailsOf(Role role) {
-        return users.findByRoleAndEnabledTrue(role).stream().map(u -> u.toAccount().email()).sorted().toList();
+        long now = System.nanoTime();
+        RoleEmails memo = emails.get(role);
+        if (memo != null && now - memo.readAt() < EMAILS_FRESH_FOR_NANOS) {
+            return memo.emails();
+        }
+        List<String> read = users.findByRoleAndEnabledTrue(role).stream().map(u -> u.toAccount().email()).sorted().toList();
+        emails.put(role, new RoleEmails(read, now));
+        return read;
+    }
+
+    /**
+     * Every fired timer asks who the SREs (or leadership) are; the answer is kept 10 s and dropped
+     * as soon as a user is added here (on another node, it is at most 10 s old).
+     */
+    private record RoleEmails(List<String> emails, long readAt) {
+    }
+
+    static final long EMAILS_FRESH_FOR_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+    private final java.util.Map<Role, RoleEmails> emails = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private void forgetEmails() {
+        emails.clear();
+        if (org.springframework.transaction.support.TransactionSynchronizationManager.isSynchronizationActive()) {
+            // and again once the new user is visible, in case a reader cached the old list meanwhile
+            org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
+                    new org.springframework.transaction.support.TransactionSynchronization() {
+                        @Override
+                        public void afterCompletion(int status) {
+                            emails.clear();
+                        }
+                    });
+        }
     }
 
     public Optional<OrganisationInfo> findOrganisation(long id) {
@@ -83,6 +114,7 @@ public class Directory {
                         () -> new IllegalArgumentException("no organisation " + organisationId));
         AppUser saved = users.save(new AppUser(username, email, passwordEncoder.encode(rawPassword), role,
                 organisation, clock.instant()));
+        forgetEmails();
         events.publishEvent(new UserAccountsChanged());
         return saved.toAccount();
     }

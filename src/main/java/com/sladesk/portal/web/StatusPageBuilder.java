@@ -3,10 +3,13 @@ package com.sladesk.portal.web;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 
 import com.sladesk.availability.AvailabilityService;
 import com.sladesk.catalogue.ComponentCatalogue;
@@ -25,11 +28,21 @@ import org.springframework.stereotype.Component;
  * Each component's state from open production incidents and running maintenance (outage, then
  * degraded, then under maintenance, else operational), and its 90-day uptime from the
  * availability engine.
+ * <p>
+ * The page is public and the most read thing we serve, so a built page is reused until an
+ * incident or a maintenance window changes (the availability engine's data version) and for
+ * {@link #FRESH_FOR} at most, after which the uptime bars and timeline texts are read again.
  */
 @Component
 class StatusPageBuilder {
 
     static final int DAYS = 90;
+    static final Duration FRESH_FOR = Duration.ofSeconds(5);
+
+    private record Built(StatusPage page, long version, Instant at) {
+    }
+
+    private final AtomicReference<Built> last = new AtomicReference<>();
 
     private final ComponentCatalogue catalogue;
     private final IncidentService incidents;
@@ -47,15 +60,28 @@ class StatusPageBuilder {
     }
 
     StatusPage build() {
+        Instant now = clock.instant();
+        long version = availability.dataVersion();
+        Built built = last.get();
+        if (built != null && built.version() == version && !now.isBefore(built.at())
+                && now.isBefore(built.at().plus(FRESH_FOR))) {
+            return built.page();
+        }
+        StatusPage page = compute(now);
+        last.set(new Built(page, version, now));
+        return page;
+    }
+
+    private StatusPage compute(Instant now) {
         List<IncidentView> open = incidents.list(List.of(IncidentStatus.OPEN, IncidentStatus.ACKNOWLEDGED), null, 500)
                 .stream().filter(i -> i.environment() == Environment.PRODUCTION && i.impact() != Impact.NONE).toList();
         List<MaintenanceView> upcoming = maintenance.upcoming();
-        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+        LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
         List<StatusPage.ComponentStatus> components = catalogue.all().stream()
                 .map(c -> component(c, open, upcoming, today)).toList();
         String overall = components.stream().map(StatusPage.ComponentStatus::state)
                 .reduce("operational", StatusPageBuilder::worse);
-        return new StatusPage(overall, label(overall), clock.instant(), components,
+        return new StatusPage(overall, label(overall), now, components,
                 open.stream().map(StatusPageBuilder::active).toList(),
                 upcoming.stream().map(m -> new StatusPage.Maintenance(m.id(), m.title(), m.type().value(),
                         m.status().name(), m.startsAt(), m.endsAt(), m.components())).toList());
