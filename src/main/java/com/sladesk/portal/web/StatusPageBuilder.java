@@ -10,6 +10,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.ReentrantLock;
 
 import com.sladesk.availability.AvailabilityService;
 import com.sladesk.catalogue.ComponentCatalogue;
@@ -22,6 +23,7 @@ import com.sladesk.incident.IncidentView;
 import com.sladesk.maintenance.MaintenanceService;
 import com.sladesk.maintenance.MaintenanceStatus;
 import com.sladesk.maintenance.MaintenanceView;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -29,47 +31,79 @@ import org.springframework.stereotype.Component;
  * degraded, then under maintenance, else operational), and its 90-day uptime from the
  * availability engine.
  * <p>
- * The page is public and the most read thing we serve, so a built page is reused until an
- * incident or a maintenance window changes (the availability engine's data version) and for
- * {@link #FRESH_FOR} at most, after which the uptime bars and timeline texts are read again.
+ * The page is public and the most read thing we serve, so a built page is reused: for
+ * {@link #FRESH_FOR} while no incident or maintenance window changes (the availability engine's
+ * data version), and for a second once one has ({@code sladesk.status.changes-shown-within}), so a new incident shows within
+ * a second even while incidents are opened many times a second. One request rebuilds it while the
+ * others are served the page of a moment before.
  */
 @Component
 class StatusPageBuilder {
 
     static final int DAYS = 90;
     static final Duration FRESH_FOR = Duration.ofSeconds(5);
+    static final Duration SERVE_OLD_FOR = Duration.ofSeconds(15);
 
     private record Built(StatusPage page, long version, Instant at) {
     }
 
     private final AtomicReference<Built> last = new AtomicReference<>();
+    private final ReentrantLock rebuilding = new ReentrantLock();
 
     private final ComponentCatalogue catalogue;
     private final IncidentService incidents;
     private final MaintenanceService maintenance;
     private final AvailabilityService availability;
     private final Clock clock;
+    private final Duration changesShownWithin;
 
     StatusPageBuilder(ComponentCatalogue catalogue, IncidentService incidents, MaintenanceService maintenance,
-            AvailabilityService availability, Clock clock) {
+            AvailabilityService availability, Clock clock,
+            @Value("${sladesk.status.changes-shown-within:PT1S}") Duration changesShownWithin) {
         this.catalogue = catalogue;
         this.incidents = incidents;
         this.maintenance = maintenance;
         this.availability = availability;
         this.clock = clock;
+        this.changesShownWithin = changesShownWithin;
     }
 
     StatusPage build() {
         Instant now = clock.instant();
         long version = availability.dataVersion();
         Built built = last.get();
-        if (built != null && built.version() == version && !now.isBefore(built.at())
-                && now.isBefore(built.at().plus(FRESH_FOR))) {
+        if (fresh(built, version, now)) {
             return built.page();
         }
-        StatusPage page = compute(now);
-        last.set(new Built(page, version, now));
-        return page;
+        if (built != null && !now.isBefore(built.at()) && now.isBefore(built.at().plus(SERVE_OLD_FOR))
+                && !rebuilding.tryLock()) {
+            // another request is rebuilding it: serve the page of a moment ago rather than have
+            // every waiting request build the same page
+            return built.page();
+        }
+        if (!rebuilding.isHeldByCurrentThread()) {
+            rebuilding.lock();
+        }
+        try {
+            built = last.get();
+            if (fresh(built, version, now)) {
+                return built.page();
+            }
+            StatusPage page = compute(now);
+            last.set(new Built(page, version, now));
+            return page;
+        } finally {
+            rebuilding.unlock();
+        }
+    }
+
+    /** Built within the last second, or within five if no incident or maintenance window changed since. */
+    private boolean fresh(Built built, long version, Instant now) {
+        if (built == null || now.isBefore(built.at())) {
+            return false;
+        }
+        Duration age = Duration.between(built.at(), now);
+        return age.compareTo(built.version() == version ? FRESH_FOR : changesShownWithin) < 0;
     }
 
     private StatusPage compute(Instant now) {

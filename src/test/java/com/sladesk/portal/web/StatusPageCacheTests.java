@@ -1,0 +1,99 @@
+package com.sladesk.portal.web;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+
+import com.sladesk.SlaDeskTest;
+import com.sladesk.availability.AvailabilityService;
+import com.sladesk.catalogue.ComponentCatalogue;
+import com.sladesk.incident.Cause;
+import com.sladesk.incident.Environment;
+import com.sladesk.incident.Impact;
+import com.sladesk.incident.IncidentService;
+import com.sladesk.incident.IncidentView;
+import com.sladesk.incident.NewIncident;
+import com.sladesk.incident.Severity;
+import com.sladesk.maintenance.MaintenanceService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The status page as production builds it (a change shows within a second; an unchanged page is
+ * reused for 5 s), on the real services and database, with the engine clock moved by hand.
+ */
+@SlaDeskTest
+class StatusPageCacheTests {
+
+    @Autowired
+    ComponentCatalogue catalogue;
+
+    @Autowired
+    IncidentService incidents;
+
+    @Autowired
+    MaintenanceService maintenance;
+
+    @Autowired
+    AvailabilityService availability;
+
+    @Autowired
+    Clock clock;
+
+    @AfterEach
+    void resetClock() {
+        ClockUtil.reset();
+    }
+
+    @Test
+    void reusedForSecondsAndShowsAChangeWithinOne() {
+        StatusPageBuilder builder = new StatusPageBuilder(catalogue, incidents, maintenance, availability, clock,
+                Duration.ofSeconds(1));
+        Instant t = Instant.parse("2026-08-03T10:00:00Z");
+        at(t);
+        StatusPage first = builder.build();
+        at(t.plusMillis(4_000));
+        assertThat(builder.build()).as("served again within 5 s while nothing changes").isSameAs(first);
+        at(t.plusMillis(5_000));
+        StatusPage second = builder.build();
+        assertThat(second).as("rebuilt at 5 s").isNotSameAs(first);
+
+        IncidentView degraded = incidents.open(new NewIncident("API slow for some", null, Severity.P2, List.of("api"),
+                Environment.PRODUCTION, Impact.DEGRADED, null, null), "sre");
+        at(t.plusMillis(5_500));
+        assertThat(builder.build()).as("a page younger than a second is still served after a change").isSameAs(second);
+        at(t.plusMillis(6_100));
+        assertThat(latestUpdate(builder.build(), degraded.id())).isEqualTo("opened");
+
+        incidents.acknowledge(degraded.id(), "sre");
+        at(t.plusMillis(7_200));
+        assertThat(latestUpdate(builder.build(), degraded.id())).isEqualTo("acknowledged");
+
+        incidents.resolve(degraded.id(), null, Cause.INTERNAL, "sre");
+        at(t.plusMillis(8_300));
+        StatusPage resolved = builder.build();
+        assertThat(resolved.activeIncidents()).noneMatch(i -> i.id() == degraded.id());
+        at(t.plusMillis(10_000));
+        assertThat(builder.build()).as("unchanged since the resolve").isSameAs(resolved);
+
+        at(t.plusSeconds(14));
+        StatusPage later = builder.build();
+        assertThat(later).isNotSameAs(resolved);
+        assertThat(later.generatedAt()).isEqualTo(t.plusSeconds(14));
+    }
+
+    private static String latestUpdate(StatusPage page, long id) {
+        return page.activeIncidents().stream().filter(i -> i.id() == id).findFirst()
+                .map(StatusPage.ActiveIncident::latestUpdate).orElse(null);
+    }
+
+    private static void at(Instant instant) {
+        ClockUtil.setCurrentTime(Date.from(instant));
+    }
+}
