@@ -57,13 +57,25 @@ public class AvailabilityService {
 
     private final java.util.concurrent.ConcurrentHashMap<String, Memo> memo = new java.util.concurrent.ConcurrentHashMap<>();
     private final java.util.concurrent.atomic.AtomicLong version = new java.util.concurrent.atomic.AtomicLong();
+    /** One computation per question at a time: the others wait for its answer instead of repeating it. */
+    private final java.util.concurrent.ConcurrentHashMap<String, Object> computing = new java.util.concurrent.ConcurrentHashMap<>();
+    /**
+     * How old an answer shown on a screen or by the API may be once the data has changed since
+     * (the credit decisions, the change gate and the reports never take a changed-since answer).
+     * Without it, every incident opened made every reader of the month compute it again, each on
+     * its own: with incidents opened many times a second that was most of the CPU.
+     */
+    private final Duration changesShownWithin;
 
     AvailabilityService(OutageSource outages, ObjectProvider<ExclusionWindows> exclusionWindows,
-            ComponentCatalogue catalogue, Clock clock) {
+            ComponentCatalogue catalogue, Clock clock,
+            @org.springframework.beans.factory.annotation.Value("${sladesk.availability.changes-shown-within:PT1S}")
+            Duration changesShownWithin) {
         this.outages = outages;
         this.exclusionWindows = exclusionWindows;
         this.catalogue = catalogue;
         this.clock = clock;
+        this.changesShownWithin = changesShownWithin;
     }
 
     /** The calendar month (UTC), with burn rates as of now (or the month's end, for a past month). */
@@ -84,7 +96,16 @@ public class AvailabilityService {
     /** A calendar month and the rolling 30 days up to now, from one read of the data. */
     public MonthAndRolling monthAndRolling(YearMonth month) {
         // the rolling 30 days end now: never "over", so this is fresh for seconds
-        return remembered("month:" + month, Instant.MAX, () -> computeMonthAndRolling(month));
+        return remembered("month:" + month, Instant.MAX, () -> computeMonthAndRolling(month), Duration.ZERO);
+    }
+
+    /**
+     * As {@link #monthAndRolling(YearMonth)}, for a screen, the API or a gauge: after an incident or
+     * maintenance change the answer may be up to {@code sladesk.availability.changes-shown-within}
+     * (a second) old.
+     */
+    public MonthAndRolling monthAndRollingToShow(YearMonth month) {
+        return remembered("month:" + month, Instant.MAX, () -> computeMonthAndRolling(month), changesShownWithin);
     }
 
     private MonthAndRolling computeMonthAndRolling(YearMonth month) {
@@ -108,7 +129,7 @@ public class AvailabilityService {
     public Map<LocalDate, BigDecimal> daily(LocalDate from, LocalDate to, String componentCode) {
         return remembered("daily:" + from + ":" + to + ":" + componentCode,
                 to.atStartOfDay().toInstant(ZoneOffset.UTC),
-                () -> java.util.Collections.unmodifiableMap(computeDaily(from, to, componentCode)));
+                () -> java.util.Collections.unmodifiableMap(computeDaily(from, to, componentCode)), changesShownWithin);
     }
 
     /**
@@ -138,22 +159,39 @@ public class AvailabilityService {
         }
     }
 
+    private <T> T remembered(String key, Instant periodEnd, java.util.function.Supplier<T> compute,
+            Duration changedSinceAtMost) {
+        T hit = lookup(key, changedSinceAtMost);
+        if (hit != null) {
+            return hit;
+        }
+        synchronized (computing.computeIfAbsent(key, k -> new Object())) {
+            hit = lookup(key, changedSinceAtMost);
+            if (hit != null) {
+                return hit;
+            }
+            Instant now = clock.instant();
+            long current = version.get();
+            T value = compute.get();
+            // a period that is over stays valid until the data changes; one that is not, for seconds
+            Instant until = now.isBefore(periodEnd) ? now.plus(FRESH_FOR) : Instant.MAX;
+            if (memo.size() >= CACHE_MAX) {
+                memo.clear();
+            }
+            memo.put(key, new Memo(value, current, now, until));
+            return value;
+        }
+    }
+
     @SuppressWarnings("unchecked")
-    private <T> T remembered(String key, Instant periodEnd, java.util.function.Supplier<T> compute) {
+    private <T> T lookup(String key, Duration changedSinceAtMost) {
         Instant now = clock.instant();
-        long current = version.get();
         Memo m = memo.get(key);
-        if (m != null && m.version() == current && !now.isBefore(m.computedAt()) && now.isBefore(m.until())) {
-            return (T) m.value();
+        if (m == null || now.isBefore(m.computedAt()) || !now.isBefore(m.until())) {
+            return null;
         }
-        T value = compute.get();
-        // a period that is over stays valid until the data changes; one that is not, for seconds
-        Instant until = now.isBefore(periodEnd) ? now.plus(FRESH_FOR) : Instant.MAX;
-        if (memo.size() >= CACHE_MAX) {
-            memo.clear();
-        }
-        memo.put(key, new Memo(value, current, now, until));
-        return value;
+        boolean unchanged = m.version() == version.get();
+        return unchanged || Duration.between(m.computedAt(), now).compareTo(changedSinceAtMost) < 0 ? (T) m.value() : null;
     }
 
     private Map<LocalDate, BigDecimal> computeDaily(LocalDate from, LocalDate to, String componentCode) {

@@ -55,7 +55,7 @@ class SlaGauges {
     double budgetRemaining() {
         Instant now = clock.instant();
         if (Duration.between(budgetAt, now).compareTo(BUDGET_REFRESH) >= 0) {
-            budget = availability.month(YearMonth.from(now.atZone(ZoneOffset.UTC))).errorBudgetRemainingPercent()
+            budget = availability.monthAndRollingToShow(YearMonth.from(now.atZone(ZoneOffset.UTC))).month().errorBudgetRemainingPercent()
                     .doubleValue();
             budgetAt = now;
         }

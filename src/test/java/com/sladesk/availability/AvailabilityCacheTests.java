@@ -26,6 +26,52 @@ class AvailabilityCacheTests {
     @Autowired
     IncidentService incidents;
 
+    @Autowired
+    OutageSource outages;
+
+    @Autowired
+    org.springframework.beans.factory.ObjectProvider<ExclusionWindows> exclusionWindows;
+
+    @Autowired
+    com.sladesk.catalogue.ComponentCatalogue catalogue;
+
+    @Autowired
+    java.time.Clock clock;
+
+    @org.junit.jupiter.api.AfterEach
+    void resetClock() {
+        org.camunda.bpm.engine.impl.util.ClockUtil.reset();
+    }
+
+    @Test
+    void whatIsShownMayBeASecondOldAfterAChangeWhatIsDecidedNever() {
+        // the production setting, on an engine of its own (told of changes by hand)
+        AvailabilityService shown = new AvailabilityService(outages, exclusionWindows, catalogue, clock,
+                java.time.Duration.ofSeconds(1));
+        YearMonth month = YearMonth.of(2021, 5);
+        Instant t = Instant.parse("2026-08-03T10:00:00Z");
+        org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(java.util.Date.from(t));
+        AvailabilityService.MonthAndRolling before = shown.monthAndRollingToShow(month);
+
+        Instant start = Instant.parse("2021-05-10T10:00:00Z");
+        long id = incidents.open(new NewIncident("Shown drill", null, Severity.P2, List.of("core"),
+                Environment.PRODUCTION, Impact.OUTAGE, start, null), "sre").id();
+        incidents.resolve(id, start.plusSeconds(1800), Cause.INTERNAL, "sre");
+        shown.dataChanged();
+        org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(java.util.Date.from(t.plusMillis(500)));
+        assertThat(shown.monthAndRollingToShow(month)).as("shown: half a second old is fine").isSameAs(before);
+        AvailabilityReport decided = shown.month(month);
+        assertThat(decided.downtimeMinutes()).as("decided: always after the change")
+                .isEqualByComparingTo(before.month().downtimeMinutes().add(java.math.BigDecimal.valueOf(30)));
+        org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(java.util.Date.from(t.plusMillis(600)));
+        assertThat(shown.monthAndRollingToShow(month).month()).as("and what is shown catches up with it").isSameAs(decided);
+
+        shown.dataChanged();
+        org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(java.util.Date.from(t.plusMillis(1_700)));
+        assertThat(shown.monthAndRollingToShow(month).month()).as("a second after the change: recomputed")
+                .isNotSameAs(decided);
+    }
+
     @Test
     void aRememberedMonthIsRecomputedOnceAnIncidentChangesIt() {
         YearMonth month = YearMonth.of(2021, 3); // a month no other test uses

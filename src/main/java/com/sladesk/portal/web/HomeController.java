@@ -37,7 +37,7 @@ class HomeController {
 
     /** The current month's error-budget tier, which SRE and leadership home pages show. */
     private com.sladesk.availability.AvailabilityReport budget() {
-        return availability.month(java.time.YearMonth.from(clock.instant().atZone(java.time.ZoneOffset.UTC)));
+        return availability.monthAndRollingToShow(java.time.YearMonth.from(clock.instant().atZone(java.time.ZoneOffset.UTC))).month();
     }
 
     @GetMapping("/login")

@@ -52,7 +52,7 @@ class AvailabilityApiController {
         if (wanted.isAfter(current)) {
             throw new RuleViolationException("month", "future", wanted + " has not started yet");
         }
-        AvailabilityService.MonthAndRolling both = availability.monthAndRolling(wanted);
+        AvailabilityService.MonthAndRolling both = availability.monthAndRollingToShow(wanted);
         AvailabilityReport r = both.month();
         AvailabilityReport rolling = both.rolling30Days();
         return new MonthlyAvailability(wanted.toString(), r.targetPercent(), r.totalMinutes(), r.downtimeMinutes(),

@@ -75,7 +75,7 @@ class ReportController {
     @GetMapping("/slo")
     String dashboard(Model model) {
         YearMonth month = YearMonth.from(clock.instant().atZone(ZoneOffset.UTC));
-        AvailabilityService.MonthAndRolling both = availability.monthAndRolling(month);
+        AvailabilityService.MonthAndRolling both = availability.monthAndRollingToShow(month);
         Map<LocalDate, BigDecimal> daily = availability.daily(month.atDay(1), month.plusMonths(1).atDay(1), null);
         List<String> days = new ArrayList<>();
         List<BigDecimal> dailyAvailability = new ArrayList<>();
