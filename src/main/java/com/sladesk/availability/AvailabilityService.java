@@ -177,6 +177,7 @@ public class AvailabilityService {
             Instant until = now.isBefore(periodEnd) ? now.plus(FRESH_FOR) : Instant.MAX;
             if (memo.size() >= CACHE_MAX) {
                 memo.clear();
+                computing.clear();
             }
             memo.put(key, new Memo(value, current, now, until));
             return value;
