@@ -147,16 +147,7 @@ public class AvailabilityService {
      * before the current transaction ends are not used again.
      */
     public void dataChanged() {
-        version.incrementAndGet();
-        if (org.springframework.transaction.support.TransactionSynchronizationManager.isSynchronizationActive()) {
-            org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
-                    new org.springframework.transaction.support.TransactionSynchronization() {
-                        @Override
-                        public void afterCompletion(int status) {
-                            version.incrementAndGet();
-                        }
-                    });
-        }
+        com.sladesk.system.NowAndAfterTransaction.run(version::incrementAndGet);
     }
 
     private <T> T remembered(String key, Instant periodEnd, java.util.function.Supplier<T> compute,

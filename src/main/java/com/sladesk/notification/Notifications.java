@@ -44,12 +44,7 @@ public class Notifications {
     @Transactional
     public long queue(String recipient, String subject, String template, Map<String, Object> model,
             List<Attachment> attachments) {
-        if (recipient == null || recipient.isBlank()) {
-            throw new IllegalArgumentException("a notification needs a recipient");
-        }
-        MailRenderer.Rendered body = renderer.render(template, model);
-        return repository.save(new Notification(recipient.trim(), subject, body.html(), body.text(),
-                MDC.get(CORRELATION_ID), clock.instant(), attachments)).getId();
+        return store(java.util.Collections.singletonList(recipient), subject, template, model, attachments).get(0);
     }
 
     /**
@@ -59,13 +54,18 @@ public class Notifications {
     @Transactional
     public List<Long> queueToEach(java.util.Collection<String> recipients, String subject, String template,
             Map<String, Object> model) {
+        return store(recipients, subject, template, model, List.of());
+    }
+
+    private List<Long> store(java.util.Collection<String> recipients, String subject, String template,
+            Map<String, Object> model, List<Attachment> attachments) {
         if (recipients.stream().anyMatch(r -> r == null || r.isBlank())) {
             throw new IllegalArgumentException("a notification needs a recipient");
         }
         MailRenderer.Rendered body = renderer.render(template, model);
         String correlationId = MDC.get(CORRELATION_ID);
         return recipients.stream().map(r -> repository.save(new Notification(r.trim(), subject, body.html(),
-                body.text(), correlationId, clock.instant(), List.of())).getId()).toList();
+                body.text(), correlationId, clock.instant(), attachments)).getId()).toList();
     }
 
     public List<NotificationView> find(String recipient, NotificationStatus status, int limit) {

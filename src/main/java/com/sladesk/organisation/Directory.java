@@ -61,20 +61,6 @@ public class Directory {
     static final long EMAILS_FRESH_FOR_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
     private final java.util.Map<Role, RoleEmails> emails = new java.util.concurrent.ConcurrentHashMap<>();
 
-    private void forgetEmails() {
-        emails.clear();
-        if (org.springframework.transaction.support.TransactionSynchronizationManager.isSynchronizationActive()) {
-            // and again once the new user is visible, in case a reader cached the old list meanwhile
-            org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
-                    new org.springframework.transaction.support.TransactionSynchronization() {
-                        @Override
-                        public void afterCompletion(int status) {
-                            emails.clear();
-                        }
-                    });
-        }
-    }
-
     public Optional<OrganisationInfo> findOrganisation(long id) {
         return organisations.findWithContactsById(id).map(Organisation::toInfo);
     }
@@ -114,7 +100,7 @@ public class Directory {
                         () -> new IllegalArgumentException("no organisation " + organisationId));
         AppUser saved = users.save(new AppUser(username, email, passwordEncoder.encode(rawPassword), role,
                 organisation, clock.instant()));
-        forgetEmails();
+        com.sladesk.system.NowAndAfterTransaction.run(emails::clear);
         events.publishEvent(new UserAccountsChanged());
         return saved.toAccount();
     }
