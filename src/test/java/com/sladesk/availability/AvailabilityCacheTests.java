@@ -38,6 +38,9 @@ class AvailabilityCacheTests {
     @Autowired
     java.time.Clock clock;
 
+    @Autowired
+    org.springframework.transaction.PlatformTransactionManager transactions;
+
     @org.junit.jupiter.api.AfterEach
     void resetClock() {
         org.camunda.bpm.engine.impl.util.ClockUtil.reset();
@@ -47,7 +50,7 @@ class AvailabilityCacheTests {
     void whatIsShownMayBeASecondOldAfterAChangeWhatIsDecidedNever() {
         // the production setting, on an engine of its own (told of changes by hand)
         AvailabilityService shown = new AvailabilityService(outages, exclusionWindows, catalogue, clock,
-                java.time.Duration.ofSeconds(1));
+                java.time.Duration.ofSeconds(1), transactions);
         YearMonth month = YearMonth.of(2021, 5);
         Instant t = Instant.parse("2026-08-03T10:00:00Z");
         org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(java.util.Date.from(t));
@@ -88,5 +91,44 @@ class AvailabilityCacheTests {
         incidents.resolve(id, start.plusSeconds(3600), Cause.INTERNAL, "sre");
         AvailabilityReport resolved = availability.month(month);
         assertThat(resolved.downtimeMinutes()).isEqualByComparingTo(before.downtimeMinutes().add(java.math.BigDecimal.valueOf(60)));
+    }
+
+    @Test
+    void aRememberedAnswerAndTheDataVersionTakeNoTransactionAComputationOne() {
+        java.util.concurrent.atomic.AtomicInteger begun = new java.util.concurrent.atomic.AtomicInteger();
+        org.springframework.transaction.PlatformTransactionManager counting = new org.springframework.transaction.PlatformTransactionManager() {
+            @Override
+            public org.springframework.transaction.TransactionStatus getTransaction(
+                    org.springframework.transaction.TransactionDefinition definition) {
+                begun.incrementAndGet();
+                assertThat(definition.isReadOnly()).as("a computation only reads").isTrue();
+                return transactions.getTransaction(definition);
+            }
+
+            @Override
+            public void commit(org.springframework.transaction.TransactionStatus status) {
+                transactions.commit(status);
+            }
+
+            @Override
+            public void rollback(org.springframework.transaction.TransactionStatus status) {
+                transactions.rollback(status);
+            }
+        };
+        AvailabilityService service = new AvailabilityService(outages, exclusionWindows, catalogue, clock,
+                java.time.Duration.ofSeconds(1), counting);
+        YearMonth month = YearMonth.of(2021, 7);
+        AvailabilityService.MonthAndRolling first = service.monthAndRollingToShow(month);
+        assertThat(begun).as("the computation read in a transaction").hasValue(1);
+        for (int i = 0; i < 5; i++) {
+            assertThat(service.monthAndRollingToShow(month)).isSameAs(first);
+            service.dataVersion();
+        }
+        assertThat(begun).as("remembered answers and the version: no transaction, no connection").hasValue(1);
+        service.dataChanged();
+        service.month(month);
+        assertThat(begun).as("after a change, the decision recomputes, in a transaction").hasValue(2);
+        assertThat(AvailabilityService.class.isAnnotationPresent(org.springframework.transaction.annotation.Transactional.class))
+                .as("the bean itself wraps no call in a transaction (that would borrow a connection per cached read)").isFalse();
     }
 }
