@@ -75,14 +75,14 @@ class StatusPageBuilder {
         if (fresh(built, version, now)) {
             return built.page();
         }
-        if (built != null && !now.isBefore(built.at()) && now.isBefore(built.at().plus(SERVE_OLD_FOR))
-                && !rebuilding.tryLock()) {
+        boolean oldPageServable = built != null && !now.isBefore(built.at())
+                && now.isBefore(built.at().plus(SERVE_OLD_FOR));
+        if (!oldPageServable) {
+            rebuilding.lock();
+        } else if (!rebuilding.tryLock()) {
             // another request is rebuilding it: serve the page of a moment ago rather than have
             // every waiting request build the same page
             return built.page();
-        }
-        if (!rebuilding.isHeldByCurrentThread()) {
-            rebuilding.lock();
         }
         try {
             built = last.get();
