@@ -1,5 +1,7 @@
 package com.sladesk.change;
 
+import com.sladesk.system.CommandRetry;
+import org.springframework.retry.annotation.Retryable;
 import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Duration;
@@ -33,6 +35,7 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 @Transactional
+@Retryable(interceptor = CommandRetry.INTERCEPTOR)
 public class ChangeService {
 
     public static final String KEY = "change-approval";

@@ -1,5 +1,7 @@
 package com.sladesk.credit;
 
+import com.sladesk.system.CommandRetry;
+import org.springframework.retry.annotation.Retryable;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.YearMonth;
@@ -30,6 +32,7 @@ import static com.sladesk.credit.CreditRequestProcess.*;
 /** The module's API: claims, their verification, and the ledger of credits on future invoices. */
 @Service
 @Transactional
+@Retryable(interceptor = CommandRetry.INTERCEPTOR)
 public class CreditService {
 
     private final CreditRequestRepository requests;

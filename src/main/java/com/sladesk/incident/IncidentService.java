@@ -1,5 +1,7 @@
 package com.sladesk.incident;
 
+import com.sladesk.system.CommandRetry;
+import org.springframework.retry.annotation.Retryable;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,6 +33,7 @@ import static com.sladesk.incident.IncidentResponseProcess.*;
  */
 @Service
 @Transactional
+@Retryable(interceptor = CommandRetry.INTERCEPTOR)
 public class IncidentService {
 
     private static final String SYSTEM = "system";
@@ -79,6 +82,52 @@ public class IncidentService {
         Map<String, Object> variables = dueVariables(incident);
         variables.put(VAR_INCIDENT_ID, incident.getId());
         runtime.startProcessInstanceByKey(KEY, businessKey(incident), variables);
+        availabilityEngine.dataChanged();
+        return incident.toView();
+    }
+
+    /**
+     * Records an incident that is already over, in one step: opened and resolved in the past, so no
+     * process runs, no timer waits and nobody is warned of a past that is over. A resolution that
+     * came after its due time is recorded as the breach it was, without a mail.
+     */
+    public IncidentView backfill(NewIncident command, Instant resolvedAt, Cause cause, String actor) {
+        Instant now = clock.instant();
+        if (command.openedAt() == null) {
+            throw new InvalidInputException("openedAt", "required", "must be given with resolvedAt (a back-filled incident)");
+        }
+        if (command.openedAt().isAfter(now)) {
+            throw new InvalidInputException("openedAt", "time", "must not be in the future");
+        }
+        if (resolvedAt.isBefore(command.openedAt())) {
+            throw new InvalidInputException("resolvedAt", "order",
+                    "must not be before the incident was opened (" + command.openedAt() + ")");
+        }
+        if (resolvedAt.isAfter(now)) {
+            throw new InvalidInputException("resolvedAt", "time", "must not be in the future");
+        }
+        List<String> unknown = catalogue.unknownCodes(command.components());
+        if (!unknown.isEmpty()) {
+            throw new InvalidInputException("components", "unknown",
+                    "not in the component catalogue: " + String.join(", ", unknown));
+        }
+        Instant openedAt = command.openedAt();
+        Incident incident = new Incident(command.title().trim(), command.description(), command.severity(),
+                new LinkedHashSet<>(command.components()), command.environment(), command.impact(), openedAt,
+                command.alertFingerprint(), actor, targets.dueTimes(command.severity(), openedAt, Duration.ZERO));
+        incident.resolve(resolvedAt, cause, Duration.ZERO);
+        incident.record(now, actor, "opened", command.severity() + ", " + command.impact() + " in "
+                + command.environment() + ", back-filled: opened at " + openedAt);
+        if (resolvedAt.isAfter(incident.getResolutionDueAt())) {
+            incident.recordSlaEvent(SlaTarget.RESOLUTION, SlaEventKind.BREACH, incident.getResolutionDueAt());
+        }
+        if (incident.getSeverity() == Severity.P1) {
+            incident.postmortemDue(targets.postmortemDue(resolvedAt));
+        }
+        incident.record(now, actor, "resolved", "cause " + cause + ", at " + resolvedAt);
+        incidents.save(incident);
+        audit.record(actor, "backfill", "incident", incident.getId(),
+                "opened at " + openedAt + ", resolved at " + resolvedAt + ", cause " + cause);
         availabilityEngine.dataChanged();
         return incident.toView();
     }

@@ -1,5 +1,7 @@
 package com.sladesk.maintenance;
 
+import com.sladesk.system.CommandRetry;
+import org.springframework.retry.annotation.Retryable;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -37,6 +39,7 @@ import static com.sladesk.maintenance.MaintenanceNotificationProcess.*;
  */
 @Service
 @Transactional
+@Retryable(interceptor = CommandRetry.INTERCEPTOR)
 public class MaintenanceService implements ExclusionWindows {
 
     static final Duration REMINDER_BEFORE = Duration.ofHours(24);

@@ -1,5 +1,7 @@
 package com.sladesk.slaexception;
 
+import com.sladesk.system.CommandRetry;
+import org.springframework.retry.annotation.Retryable;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -31,6 +33,7 @@ import static com.sladesk.slaexception.SlaExceptionProcess.*;
  */
 @Service
 @Transactional
+@Retryable(interceptor = CommandRetry.INTERCEPTOR)
 public class SlaExceptionService {
 
     static final int REMIND_AFTER_DAYS = 1;

@@ -27,6 +27,12 @@ public final class Problems {
                 "The database is unavailable; nothing was changed. Retry in a few seconds.");
     }
 
+    /** The record kept changing under a command, which was retried: nothing was changed (503). */
+    public static ProblemDetail busy() {
+        return of(HttpStatus.SERVICE_UNAVAILABLE, "busy",
+                "The record was being changed by other work at the same time; nothing was changed. Retry in a second.");
+    }
+
     /** A validation failure: each error names the field, the rule it broke and a message. */
     public static ProblemDetail invalid(HttpStatus status, String detail, List<FieldError> errors) {
         ProblemDetail problem = of(status, "validation", detail);

@@ -43,7 +43,7 @@ class AvailabilityCacheTests {
 
     @org.junit.jupiter.api.AfterEach
     void resetClock() {
-        org.camunda.bpm.engine.impl.util.ClockUtil.reset();
+        com.sladesk.TestClock.runFromStart();
     }
 
     @Test

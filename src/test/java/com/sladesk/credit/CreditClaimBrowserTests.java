@@ -34,7 +34,9 @@ class CreditClaimBrowserTests extends BrowserTest {
 
     @Test
     void customerClaimIsApprovedBySreAndAppliedWithItsAmount() {
-        YearMonth lastMonth = YearMonth.now(ZoneOffset.UTC).minusMonths(1);
+        // the 5th of the run's month: last month is over and its 30-day claim window open
+        com.sladesk.TestClock.pin(com.sladesk.TestClock.startMonth().atDay(5).atTime(10, 0).toInstant(ZoneOffset.UTC));
+        YearMonth lastMonth = com.sladesk.TestClock.startMonth().minusMonths(1);
         Instant start = lastMonth.atDay(5).atStartOfDay().toInstant(ZoneOffset.UTC);
         long id = incidents.open(new NewIncident("Core services down", null, Severity.P1, List.of("core"),
                 Environment.PRODUCTION, Impact.OUTAGE, start, null), "sre").id();

@@ -76,7 +76,7 @@ class CreditRequestProcessTests {
 
     @AfterEach
     void tearDown() {
-        ClockUtil.reset();
+        com.sladesk.TestClock.runFromStart();
         reset();
     }
 

@@ -14,6 +14,7 @@ import java.util.function.IntFunction;
 import java.util.stream.Collectors;
 
 import com.sladesk.SlaDeskTest;
+import com.sladesk.TestClock;
 import com.sladesk.notification.NotificationView;
 import com.sladesk.notification.Notifications;
 import org.junit.jupiter.api.Tag;
@@ -64,20 +65,14 @@ class ConcurrencyDrillTests {
 
     @Test
     void fiftyParallelDecisionsOnOneClaimHaveOneWinnerAndOneMail() throws Exception {
-        String month = YearMonth.now(ZoneOffset.UTC).minusMonths(1).toString();
+        // a month no other test claims, with its 30-day claim window open: the 5th of the month after
+        YearMonth claimed = TestClock.startMonth().minusMonths(40);
+        TestClock.pin(claimed.plusMonths(1).atDay(5).atTime(10, 0).toInstant(ZoneOffset.UTC));
+        String month = claimed.toString();
         ResponseEntity<Map> claim = http.withBasicAuth("globex", "demo").postForEntity("/api/credit-requests",
                 json("{\"month\": \"" + month + "\", \"description\": \"race\"}"), Map.class);
-        assertThat(claim.getStatusCode().value()).isIn(201, 409);
-        long id;
-        if (claim.getStatusCode().value() == 201) {
-            id = ((Number) claim.getBody().get("id")).longValue();
-        }
-        else {
-            // a browser test may have claimed this month for Globex already: use a month two back instead
-            String older = YearMonth.now(ZoneOffset.UTC).minusMonths(2).toString();
-            id = ((Number) http.withBasicAuth("globex", "demo").postForEntity("/api/credit-requests",
-                    json("{\"month\": \"" + older + "\", \"description\": \"race\"}"), Map.class).getBody().get("id")).longValue();
-        }
+        assertThat(claim.getStatusCode().value()).isEqualTo(201);
+        long id = ((Number) claim.getBody().get("id")).longValue();
 
         Map<Integer, Long> statuses = race(i -> http.withBasicAuth(i % 2 == 0 ? "sre" : "sre2", "demo")
                 .postForEntity("/api/credit-requests/" + id + "/decision",

@@ -46,7 +46,7 @@ class IncidentApiTests {
 
     @AfterEach
     void resetClock() {
-        ClockUtil.reset();
+        com.sladesk.TestClock.runFromStart();
     }
 
     @Test

@@ -25,7 +25,7 @@ class IncidentBoardBrowserTests extends BrowserTest {
     void sreOpensAcknowledgesAndResolvesAnIncidentFromTheBoard() {
         // a breached P1 from two hours ago, which must come first on the board
         IncidentView breached = incidents.open(new NewIncident("Data store unreachable", null, Severity.P1,
-                List.of("data"), Environment.PRODUCTION, Impact.OUTAGE, Instant.now().minus(Duration.ofHours(2)), null),
+                List.of("data"), Environment.PRODUCTION, Impact.OUTAGE, com.sladesk.TestClock.now().minus(Duration.ofHours(2)), null),
                 "sre2");
         incidents.recordSlaEvent(breached.id(), SlaTarget.RESPONSE, SlaEventKind.BREACH);
 

@@ -61,7 +61,7 @@ class IncidentResponseProcessTests {
 
     @AfterEach
     void tearDown() {
-        ClockUtil.reset();
+        com.sladesk.TestClock.runFromStart();
         reset();
     }
 

@@ -65,7 +65,7 @@ class MaintenanceNotificationProcessTests {
 
     @AfterEach
     void tearDown() {
-        ClockUtil.reset();
+        com.sladesk.TestClock.runFromStart();
         reset();
     }
 

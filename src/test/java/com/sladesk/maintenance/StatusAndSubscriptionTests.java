@@ -57,7 +57,7 @@ class StatusAndSubscriptionTests {
 
     @AfterEach
     void resetClock() {
-        ClockUtil.reset();
+        com.sladesk.TestClock.runFromStart();
     }
 
     @Test

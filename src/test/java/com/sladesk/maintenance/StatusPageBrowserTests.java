@@ -39,7 +39,7 @@ class StatusPageBrowserTests extends BrowserTest {
         BrowserSupport.signIn(browser, base(), "sre", "demo");
         browser.get(base() + "/sre/maintenance");
         browser.findElement(By.id("title")).sendKeys("Too soon");
-        LocalDate sunday = LocalDate.now(ZoneOffset.UTC).with(TemporalAdjusters.next(DayOfWeek.SUNDAY));
+        LocalDate sunday = LocalDate.ofInstant(com.sladesk.TestClock.now(), ZoneOffset.UTC).with(TemporalAdjusters.next(DayOfWeek.SUNDAY));
         setValue("startsAt", sunday + "T02:00");
         setValue("endsAt", sunday + "T03:00");
         check("input[type=checkbox][value=core]");

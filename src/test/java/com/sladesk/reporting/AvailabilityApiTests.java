@@ -37,7 +37,7 @@ class AvailabilityApiTests {
 
     @AfterEach
     void resetClock() {
-        ClockUtil.reset();
+        com.sladesk.TestClock.runFromStart();
     }
 
     @Test

@@ -55,7 +55,7 @@ class MonthlySloReportTests {
 
     @AfterEach
     void resetClock() {
-        ClockUtil.reset();
+        com.sladesk.TestClock.runFromStart();
     }
 
     @Test

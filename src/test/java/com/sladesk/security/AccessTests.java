@@ -115,7 +115,7 @@ class AccessTests {
             mvc.perform(formLogin("/login").user(name).password("right-password")).andExpect(authenticated());
         }
         finally {
-            org.camunda.bpm.engine.impl.util.ClockUtil.reset();
+            com.sladesk.TestClock.runFromStart();
         }
     }
 

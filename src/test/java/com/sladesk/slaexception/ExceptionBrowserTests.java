@@ -27,7 +27,7 @@ class ExceptionBrowserTests extends BrowserTest {
                 "clearTimeline" }) {
             browser.findElement(By.cssSelector("input[name=" + criterion + "][value=true]")).click();
         }
-        LocalDate start = LocalDate.now(ZoneOffset.UTC).plusDays(3);
+        LocalDate start = LocalDate.ofInstant(com.sladesk.TestClock.now(), ZoneOffset.UTC).plusDays(3);
         date("startsOn", start);
         date("endsOn", start.plusDays(1));
         BrowserSupport.clickAndWait(browser, By.cssSelector("#exception-form button[type=submit]"));

@@ -49,7 +49,7 @@ class SlaExceptionProcessTests {
 
     @AfterEach
     void tearDown() {
-        ClockUtil.reset();
+        com.sladesk.TestClock.runFromStart();
         reset();
     }
 

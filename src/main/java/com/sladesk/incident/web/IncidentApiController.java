@@ -12,6 +12,7 @@ import com.sladesk.incident.IncidentStatus;
 import com.sladesk.incident.IncidentView;
 import com.sladesk.incident.NewIncident;
 import com.sladesk.incident.Severity;
+import com.sladesk.system.InvalidInputException;
 import com.sladesk.system.NotFoundException;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -44,7 +45,8 @@ class IncidentApiController {
 
     record OpenIncidentRequest(@NotBlank @Size(max = 200) String title, @Size(max = 10000) String description,
             @NotNull Severity severity, @NotEmpty @Size(max = 50) List<@NotBlank @Size(max = 64) String> components,
-            @NotNull Environment environment, @NotNull Impact impact, Instant openedAt) {
+            @NotNull Environment environment, @NotNull Impact impact, Instant openedAt, Instant resolvedAt,
+            Cause cause) {
     }
 
     record ResolveRequest(Instant resolvedAt, @NotNull Cause cause) {
@@ -55,9 +57,16 @@ class IncidentApiController {
 
     @PostMapping
     ResponseEntity<IncidentView> open(@RequestBody @Valid OpenIncidentRequest request, Authentication user) {
-        IncidentView incident = incidents.open(new NewIncident(request.title(), request.description(),
-                request.severity(), request.components(), request.environment(), request.impact(),
-                request.openedAt(), null), user.getName());
+        NewIncident command = new NewIncident(request.title(), request.description(), request.severity(),
+                request.components(), request.environment(), request.impact(), request.openedAt(), null);
+        if (request.resolvedAt() == null && request.cause() != null) {
+            throw new InvalidInputException("cause", "resolvedAt", "is given only with resolvedAt (a back-filled incident)");
+        }
+        if (request.resolvedAt() != null && request.cause() == null) {
+            throw new InvalidInputException("cause", "required", "must be given with resolvedAt (a back-filled incident)");
+        }
+        IncidentView incident = request.resolvedAt() == null ? incidents.open(command, user.getName())
+                : incidents.backfill(command, request.resolvedAt(), request.cause(), user.getName());
         return ResponseEntity.created(URI.create("/api/incidents/" + incident.id())).body(incident);
     }
 

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.sladesk.system.ConflictException;
 import com.sladesk.system.DatabaseUnavailable;
+import com.sladesk.system.TransientConflict;
 import com.sladesk.system.InvalidInputException;
 import com.sladesk.system.NotFoundException;
 import com.sladesk.system.Problems;
@@ -147,13 +148,6 @@ class ApiProblemAdvice {
         return problem(Problems.of(HttpStatus.CONFLICT, "conflict", e.getMessage()));
     }
 
-    @ExceptionHandler({ org.springframework.dao.OptimisticLockingFailureException.class,
-            org.camunda.bpm.engine.OptimisticLockingException.class })
-    ResponseEntity<ProblemDetail> concurrentChange(RuntimeException e) {
-        return problem(Problems.of(HttpStatus.CONFLICT, "conflict",
-                "the record was changed by another request at the same time; read it again"));
-    }
-
     @ExceptionHandler(RuleViolationException.class)
     ResponseEntity<ProblemDetail> ruleViolation(RuleViolationException e) {
         ProblemDetail problem = Problems.invalid(HttpStatus.UNPROCESSABLE_ENTITY, e.getMessage(),
@@ -182,6 +176,14 @@ class ApiProblemAdvice {
             ProblemDetail body = framework.getBody();
             body.setType(java.net.URI.create(Problems.TYPE_BASE + "http-" + body.getStatus()));
             return problem(body);
+        }
+        if (TransientConflict.isCause(e)) {
+            // the command was retried (CommandRetry) and met a conflicting change every time
+            log.warn("Command gave up after its retries: {}", e.toString());
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                    .header("Retry-After", String.valueOf(TransientConflict.RETRY_AFTER_SECONDS))
+                    .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+                    .body(Problems.busy());
         }
         if (DatabaseUnavailable.isCause(e)) {
             log.warn("Database unavailable: {}", e.getMessage());

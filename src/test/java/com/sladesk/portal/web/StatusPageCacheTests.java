@@ -48,7 +48,7 @@ class StatusPageCacheTests {
 
     @AfterEach
     void resetClock() {
-        ClockUtil.reset();
+        com.sladesk.TestClock.runFromStart();
     }
 
     @Test

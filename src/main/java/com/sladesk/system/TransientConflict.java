@@ -1,0 +1,47 @@
+package com.sladesk.system;
+
+import java.sql.SQLException;
+
+import org.springframework.dao.ConcurrencyFailureException;
+
+/**
+ * Tells a failure that a second try would likely not meet from a bug: an optimistic-locking
+ * conflict (ours or the process engine's), a deadlock or a lock timeout. These happen when a user
+ * command races a timer or another command on the same record; {@link CommandRetry} runs the
+ * command again, and only when its tries are spent is the answer {@code 503} with
+ * {@code Retry-After}.
+ */
+public final class TransientConflict {
+
+    /** Seconds a client should wait before sending the command again. */
+    public static final int RETRY_AFTER_SECONDS = 1;
+
+    private TransientConflict() {
+    }
+
+    public static boolean isCause(Throwable failure) {
+        int depth = 0;
+        for (Throwable t = failure; t != null && depth < 20; t = t.getCause(), depth++) {
+            if (t instanceof ConcurrencyFailureException
+                    || t instanceof org.camunda.bpm.engine.OptimisticLockingException
+                    || t instanceof jakarta.persistence.OptimisticLockException
+                    || t instanceof jakarta.persistence.PessimisticLockException
+                    || t instanceof jakarta.persistence.LockTimeoutException
+                    || t instanceof org.hibernate.StaleStateException) {
+                return true;
+            }
+            if (t instanceof SQLException sql && isTransient(sql)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isTransient(SQLException sql) {
+        String state = sql.getSQLState();
+        // 40001: serialization failure (H2 reports its deadlocks so); 40P01: PostgreSQL deadlock;
+        // 55P03: PostgreSQL lock not available; HYT00 (H2 50200): lock timeout
+        return "40001".equals(state) || "40P01".equals(state) || "55P03".equals(state)
+                || "HYT00".equals(state) || sql.getErrorCode() == 50200;
+    }
+}
