@@ -88,8 +88,9 @@ public class ChangeService {
                 "policy", budget.policy().name(),
                 "kind", kind.name(),
                 "hasTestingEvidence", blankToNull(testingEvidence) != null,
-                "halfWeeklyQuotaUsed", approvedThisWeek >= weeklyDeployments / 2,
-                "fixesRecentP1", kind != ChangeKind.FEATURE && fixesRecentP1(fixesIncidentId, now)));
+                "approvedThisWeek", approvedThisWeek,
+                "weeklyDeployments", weeklyDeployments,
+                "namesOpenOrRecentP1", namesOpenOrRecentP1(fixesIncidentId, now)));
         return get(change.getId()).toView();
     }
 
@@ -132,7 +133,7 @@ public class ChangeService {
         return changes.findAllByOrderByRequestedAtDescIdDesc().stream().map(ChangeRequest::toView).toList();
     }
 
-    private boolean fixesRecentP1(Long incidentId, Instant now) {
+    private boolean namesOpenOrRecentP1(Long incidentId, Instant now) {
         return incidentId != null && incidents.find(incidentId).filter(i -> i.severity() == Severity.P1
                 && (i.resolvedAt() == null || i.resolvedAt().isAfter(now.minus(RECENT_P1)))).isPresent();
     }

@@ -176,14 +176,17 @@ public class MaintenanceService implements ExclusionWindows {
                 MaintenanceStatus.IN_PROGRESS)).stream().map(MaintenanceWindow::toView).toList();
     }
 
-    /** SLA section 3: properly announced windows, standard or emergency, are not downtime. */
+    /**
+     * SLA "Exclusions": only scheduled maintenance, announced 7 days ahead, is not downtime. An
+     * emergency window (2 hours' notice) counts as downtime, and a cancelled window excludes nothing.
+     */
     @Override
     @Transactional(readOnly = true)
     public List<ExclusionWindow> overlapping(Instant from, Instant to) {
         return windows.overlapping(from, to).stream()
+                .filter(w -> w.getType() == MaintenanceType.STANDARD)
                 .filter(w -> w.toView().status() != MaintenanceStatus.CANCELLED)
-                .map(w -> new ExclusionWindow(w.getId(), w.getStartsAt(), w.getEndsAt(),
-                        w.getType() == MaintenanceType.STANDARD ? "scheduled maintenance" : "emergency maintenance"))
+                .map(w -> new ExclusionWindow(w.getId(), w.getStartsAt(), w.getEndsAt(), "scheduled maintenance"))
                 .toList();
     }
 

@@ -14,6 +14,9 @@ import com.sladesk.incident.Severity;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import java.util.Map;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
@@ -39,6 +42,9 @@ class ChangePolicyTests {
 
     @Autowired
     MockMvc mvc;
+
+    @Autowired
+    org.camunda.bpm.engine.DecisionService decisions;
 
     @AfterEach
     void resetClock() {
@@ -93,6 +99,32 @@ class ChangePolicyTests {
                 .andExpect(jsonPath("$.decidedBy").value("cto"));
         mvc.perform(post("/api/changes/{id}/decision", emergency.id()).with(httpBasic("cto", "demo"))
                 .contentType(MediaType.APPLICATION_JSON).content("{\"approved\": false}")).andExpect(status().isConflict());
+    }
+
+    @Test
+    void freezeApprovesAFixForAnOpenP1AsCriticalAndFreezesOtherFixesAndFeatures() {
+        month("2024-09", 2000);
+        long p1 = incidents.open(new NewIncident("Checkout down", null, Severity.P1, List.of("api"),
+                Environment.PRODUCTION, Impact.OUTAGE, null, null), "sre").id();
+        long p3 = incidents.open(new NewIncident("Typo", null, Severity.P3, List.of("api"),
+                Environment.PRODUCTION, Impact.NONE, null, null), "sre").id();
+        ChangeView critical = changes.request("Fix checkout", null, ChangeKind.FIX, p1, null, "sre");
+        assertThat(critical.policy()).isEqualTo("FREEZE");
+        assertThat(critical.decision()).isEqualTo(ChangeDecision.APPROVED);
+        assertThat(critical.reason()).contains("critical fix");
+        assertThat(changes.request("Fix typo", null, ChangeKind.FIX, p3, null, "sre").decision())
+                .isEqualTo(ChangeDecision.BLOCKED);
+        assertThat(changes.request("Feature for the P1", null, ChangeKind.FEATURE, p1, "tests", "sre").decision())
+                .isEqualTo(ChangeDecision.BLOCKED);
+    }
+
+    @ParameterizedTest(name = "{0} of {1} weekly deployments approved: half used = {2}")
+    @CsvSource({ "4, 10, false", "5, 10, true", "6, 10, true", "4, 9, false", "5, 9, true", "0, 0, true" })
+    void theTableHalvesTheWeeklyDeployments(long approved, int weekly, boolean halfUsed) {
+        String decision = decisions.evaluateDecisionTableByKey("change-policy", Map.of("policy", "REDUCED",
+                "kind", "FEATURE", "hasTestingEvidence", true, "approvedThisWeek", approved,
+                "weeklyDeployments", weekly, "namesOpenOrRecentP1", false)).getSingleResult().getEntry("decision");
+        assertThat(decision).isEqualTo(halfUsed ? "DEFERRED" : "APPROVED");
     }
 
     @Test
