@@ -139,6 +139,32 @@ class AccessTests {
     }
 
     @Test
+    void pagesAllowScriptsFromThisServiceOnlyAndNoInlineScript() throws Exception {
+        var leader = (org.springframework.mock.web.MockHttpSession) mvc
+                .perform(formLogin("/login").user("leader").password("demo")).andReturn().getRequest().getSession();
+        for (String page : java.util.List.of("/login", "/status", "/slo", "/leadership")) {
+            var response = mvc.perform(get(page).session(leader)).andExpect(status().isOk()).andReturn().getResponse();
+            String policy = response.getHeader("Content-Security-Policy");
+            assertThat(policy).as(page).contains("default-src 'self'", "script-src 'self'", "object-src 'none'",
+                    "frame-ancestors 'self'").doesNotContain("unsafe-inline", "unsafe-eval");
+            // every <script> either loads a file of ours or is data (application/json), which no browser runs
+            org.jsoup.nodes.Document html = org.jsoup.Jsoup.parse(response.getContentAsString());
+            for (org.jsoup.nodes.Element script : html.select("script")) {
+                assertThat(script.hasAttr("src") || "application/json".equals(script.attr("type")))
+                        .as(page + ": " + script.outerHtml()).isTrue();
+            }
+            assertThat(html.select("[onclick], [onload], [onsubmit], [onchange], [style]")).as(page).isEmpty();
+        }
+    }
+
+    @Test
+    void errorOpenedDirectlyIsNotFound() throws Exception {
+        mvc.perform(get("/error")).andExpect(status().isNotFound());
+        mvc.perform(get("/error").accept(MediaType.APPLICATION_JSON)).andExpect(status().isNotFound())
+                .andExpect(jsonPath("$.status").value(404));
+    }
+
+    @Test
     void storedTextIsEscapedOnEveryPage(@Autowired com.sladesk.incident.IncidentService incidents) throws Exception {
         String title = "<script>alert('x')</script>";
         long id = incidents.open(new com.sladesk.incident.NewIncident(title, null, com.sladesk.incident.Severity.P3,

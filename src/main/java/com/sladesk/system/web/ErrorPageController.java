@@ -3,6 +3,7 @@ package com.sladesk.system.web;
 import java.util.Map;
 
 import com.sladesk.system.DatabaseUnavailable;
+import com.sladesk.system.TransientConflict;
 import com.sladesk.system.Problems;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
@@ -22,14 +23,16 @@ import org.springframework.web.servlet.ModelAndView;
 class ErrorPageController implements ErrorController {
 
     @RequestMapping("/error")
-    Object error(HttpServletRequest request) {
+    Object error(HttpServletRequest request, jakarta.servlet.http.HttpServletResponse response) {
         HttpStatus status = statusOf(request);
-        boolean databaseDown = status.is5xxServerError() && request.getAttribute(RequestDispatcher.ERROR_EXCEPTION)
-                instanceof Throwable failure && DatabaseUnavailable.isCause(failure);
-        if (databaseDown) {
+        Object failure = request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
+        boolean databaseDown = status.is5xxServerError() && failure instanceof Throwable t && DatabaseUnavailable.isCause(t);
+        boolean busy = status.is5xxServerError() && failure instanceof Throwable t && TransientConflict.isCause(t);
+        if (databaseDown || busy) {
             status = HttpStatus.SERVICE_UNAVAILABLE;
         }
-        String uri = String.valueOf(request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI));
+        Object errorUri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+        String uri = errorUri == null ? request.getRequestURI() : String.valueOf(errorUri);
         String accept = request.getHeader("Accept");
         boolean api = uri.startsWith("/api/") || uri.equals("/api")
                 || (accept != null && (accept.contains("json")) && !accept.contains("text/html"));
@@ -44,12 +47,13 @@ class ErrorPageController implements ErrorController {
                     : status.getReasonPhrase();
         };
         if (api) {
-            ProblemDetail problem = databaseDown ? Problems.unavailable()
+            ProblemDetail problem = databaseDown ? Problems.unavailable() : busy ? Problems.busy()
                     : Problems.of(status, status.is5xxServerError() ? "internal" : "http-" + status.value(), detail);
             problem.setInstance(java.net.URI.create(uri.startsWith("/") ? uri : "/"));
             org.springframework.http.ResponseEntity.BodyBuilder answer = org.springframework.http.ResponseEntity.status(status);
-            if (databaseDown) {
-                answer.header("Retry-After", String.valueOf(DatabaseUnavailable.RETRY_AFTER_SECONDS));
+            if (databaseDown || busy) {
+                answer.header("Retry-After", String.valueOf(databaseDown ? DatabaseUnavailable.RETRY_AFTER_SECONDS
+                        : TransientConflict.RETRY_AFTER_SECONDS));
             }
             return answer
                     .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
@@ -57,11 +61,19 @@ class ErrorPageController implements ErrorController {
         ModelAndView page = new ModelAndView("error", Map.of("status", status.value(),
                 "reason", status.getReasonPhrase(), "detail", detail));
         page.setStatus(status);
+        if (databaseDown || busy) {
+            response.setHeader("Retry-After", String.valueOf(databaseDown ? DatabaseUnavailable.RETRY_AFTER_SECONDS
+                    : TransientConflict.RETRY_AFTER_SECONDS));
+        }
         return page;
     }
 
     private static HttpStatus statusOf(HttpServletRequest request) {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+        if (code == null) {
+            // /error asked for directly, not an error being shown: there is no such page
+            return HttpStatus.NOT_FOUND;
+        }
         if (code instanceof Integer value) {
             HttpStatus status = HttpStatus.resolve(value);
             if (status != null) {
