@@ -8,6 +8,23 @@ PG="psql -h 127.0.0.1 -U postgres -X -q -v ON_ERROR_STOP=1"
 SRE_AUTH="sre:demo"
 PIDS=()
 
+# The service runs on a pinned day, DRILL_START (default 16 November 2026, 10:00 UTC), through
+# sladesk.clock.offset: a credit claim needs a month whose 30-day window is open, which the 31st of
+# a month never has, so no drill may depend on today's date. Every node gets the same offset;
+# SQL_NOW is the service's "now" in SQL, and iso_ago counts back from it.
+DRILL_START=${DRILL_START:-2026-11-16T10:00:00Z}
+CLOCK_OFFSET_MS=${CLOCK_OFFSET_MS:-$(( $(date -u -d "$DRILL_START" +%s%3N) - $(date -u +%s%3N) ))}
+export DRILL_START CLOCK_OFFSET_MS
+SQL_NOW="(now() + interval '$CLOCK_OFFSET_MS milliseconds')"
+RESULTS=$ROOT/bench/results/drills-$(date -u +%F).md
+
+# result NAME LINE…: appends the drill's figures to the day's results file (bench/results/drills-<date>.md)
+result() {
+  local name=$1; shift
+  { printf '\n## %s (%s, drill clock from %s)\n\n' "$name" "$(date -u +%FT%TZ)" "$DRILL_START"
+    printf '%s\n' "$@"; } >> "$RESULTS"
+}
+
 log() { printf '%s %s\n' "$(date -u +%T)" "$*"; }
 fail() { log "FAIL: $*"; exit 1; }
 
@@ -41,7 +58,7 @@ start_node() {
   SLADESK_DB_URL="jdbc:postgresql://127.0.0.1:5432/$db" nohup java -Xmx768m -XX:+UseSerialGC -jar "$JAR" \
     --spring.profiles.active=postgres,demo --server.port="$port" \
     --spring.mail.host=127.0.0.1 --spring.mail.port="${SMTP_PORT:-2525}" \
-    --sladesk.notification.delivery.poll-interval=PT1S --sladesk.notification.delivery.batch-size=200 \
+    --sladesk.clock.offset="${CLOCK_OFFSET_MS}ms" --sladesk.notification.delivery.poll-interval=PT1S --sladesk.notification.delivery.batch-size=200 \
     --logging.structured.format.console= --logging.level.root=WARN "$@" >> "$WORK/$name.log" 2>&1 &
   echo $! > "$WORK/$name.pid"
   PIDS+=($!)
@@ -67,7 +84,7 @@ cleanup() {
   for p in "${PIDS[@]}"; do kill -9 "$p" 2>/dev/null || true; done
 }
 
-iso_ago() { date -u -d "-$1 seconds" +%Y-%m-%dT%H:%M:%SZ; }
+iso_ago() { date -u -d "@$(( ($(date -u +%s%3N) + CLOCK_OFFSET_MS) / 1000 - $1 ))" +%Y-%m-%dT%H:%M:%SZ; }
 
 # post_json PORT PATH USER:PASSWORD BODY → prints "HTTP_CODE ID SECONDS" (ID "-" when none)
 post_json() {
@@ -105,5 +122,5 @@ FROM organisation o WHERE o.name LIKE 'Drill org %' ON CONFLICT (username) DO NO
 SQL
 }
 
-# the month a customer can claim today: the previous one (closed on the 31st, see ClaimWindow)
-claim_month() { date -u -d "$(date -u +%Y-%m-15) -1 month" +%Y-%m; }
+# the month a customer can claim on the drill's day: the one before (its window is open on the 16th)
+claim_month() { date -u -d "$(date -u -d "$DRILL_START" +%Y-%m-15) -1 month" +%Y-%m; }

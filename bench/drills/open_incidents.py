@@ -11,6 +11,7 @@
 import base64
 import http.client
 import datetime
+import os
 import itertools
 import json
 import subprocess
@@ -22,6 +23,7 @@ import urllib.request
 n, threads, bmin, bmax = (int(a) for a in sys.argv[1:5])
 out_path, kill_after, kill_command = sys.argv[5], int(sys.argv[6]), sys.argv[7]
 ports = sys.argv[8:]
+clock_offset_ms = int(os.environ.get("CLOCK_OFFSET_MS", "0"))
 auth = "Basic " + base64.b64encode(b"sre:demo").decode()
 lock = threading.Lock()
 counter = itertools.count()
@@ -31,7 +33,9 @@ dead = set()
 
 def post(port, i):
     breach_in = bmin + (i * 7919) % max(1, bmax - bmin)
-    opened = datetime.datetime.now(datetime.timezone.utc) - datetime.timedelta(seconds=3600 - breach_in)
+    # the service's now: the drills run it on a pinned day (CLOCK_OFFSET_MS, see lib.sh)
+    now = datetime.datetime.now(datetime.timezone.utc) + datetime.timedelta(milliseconds=clock_offset_ms)
+    opened = now - datetime.timedelta(seconds=3600 - breach_in)
     body = json.dumps({"title": "cluster drill %d" % i, "severity": "P1", "components": ["core"],
                        "environment": "production", "impact": "outage",
                        "openedAt": opened.strftime("%Y-%m-%dT%H:%M:%SZ")}).encode()

@@ -23,7 +23,7 @@ import java.util.concurrent.locks.LockSupport;
  * (incident creation, each starting a process).
  *
  * Usage: java RateLoad.java BASE_URL RATE SECONDS MONTH
- * Prints: RESULT <achieved requests/s> <p50 ms> <p95 ms> <p99 ms> <p99.9 ms> <errors> <requests>
+ * Prints: RESULT <answered requests/s> <p50 ms> <p95 ms> <p99 ms> <p99.9 ms> <errors> <requests> <successful requests/s>
  */
 public class RateLoad {
 
@@ -88,8 +88,9 @@ public class RateLoad {
         long[] sorted = Arrays.copyOf(latencies, n);
         Arrays.sort(sorted);
         double elapsed = (Math.max(sendEnd, System.nanoTime()) - start) / 1e9;
-        System.out.printf("RESULT %.1f %.2f %.2f %.2f %.2f %d %d%n", n / elapsed, ms(sorted, 50), ms(sorted, 95),
-                ms(sorted, 99), ms(sorted, 99.9), errors.get() + outstanding, total);
+        long failed = errors.get() + outstanding;
+        System.out.printf("RESULT %.1f %.2f %.2f %.2f %.2f %d %d %.1f%n", n / elapsed, ms(sorted, 50), ms(sorted, 95),
+                ms(sorted, 99), ms(sorted, 99.9), failed, total, (total - failed) / elapsed);
         System.exit(0);
     }
 

@@ -17,8 +17,19 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class ClockConfiguration {
 
+    /**
+     * {@code sladesk.clock.offset} (a duration, default 0): the service and its engine run this far
+     * from the system clock. For drills and demos that must run on a chosen day (a credit claim
+     * needs a month whose claim window is open, which no day the 31st of a month has); every node
+     * of a cluster is given the same offset.
+     */
     @Bean
-    Clock clock() {
+    Clock clock(@org.springframework.beans.factory.annotation.Value("${sladesk.clock.offset:0s}") java.time.Duration offset) {
+        if (!offset.isZero()) {
+            ClockUtil.offset(offset.toMillis());
+            org.slf4j.LoggerFactory.getLogger(ClockConfiguration.class).warn(
+                    "The clock runs {} from the system clock (sladesk.clock.offset): now is {}", offset, ClockUtil.now().toInstant());
+        }
         return new EngineClock(ZoneOffset.UTC);
     }
 

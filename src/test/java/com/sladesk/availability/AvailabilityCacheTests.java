@@ -18,6 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Answers are remembered until an incident or maintenance window changes, and never past that. */
 @SlaDeskTest
+@org.junit.jupiter.api.Tag("clock")
 class AvailabilityCacheTests {
 
     @Autowired

@@ -32,6 +32,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * 30-day month of 2023 (43.2 minutes of budget), with as much downtime as the tier needs.
  */
 @SlaDeskTest
+@org.junit.jupiter.api.Tag("clock")
 class ChangePolicyTests {
 
     @Autowired

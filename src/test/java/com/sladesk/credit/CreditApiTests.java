@@ -27,6 +27,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 /** Every refusal of the claim API, and who may see whose claims. Each test claims its own month. */
 @SlaDeskTest
+@org.junit.jupiter.api.Tag("clock")
 class CreditApiTests {
 
     @Autowired

@@ -21,6 +21,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** A customer claims last month's credit in a real browser; an SRE approves it; the customer sees it applied. */
+@org.junit.jupiter.api.Tag("clock")
 class CreditClaimBrowserTests extends BrowserTest {
 
     @Autowired

@@ -44,6 +44,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskSer
  * so no other test's incidents fall into it.
  */
 @SlaDeskTest
+@org.junit.jupiter.api.Tag("clock")
 class CreditRequestProcessTests {
 
     @Autowired

@@ -35,6 +35,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SlaDeskTest
 @Tag("drill")
+@org.junit.jupiter.api.Tag("clock")
 class ConcurrencyDrillTests {
 
     static final int PARALLEL = 50;

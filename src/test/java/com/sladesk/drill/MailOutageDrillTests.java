@@ -43,6 +43,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SlaDeskTest
 @Tag("drill")
+@org.junit.jupiter.api.Tag("clock")
 class MailOutageDrillTests {
 
     @RegisterExtension

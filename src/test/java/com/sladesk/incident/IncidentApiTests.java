@@ -29,6 +29,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 /** The incident API as scripts use it, bad input included. */
 @SlaDeskTest
+@org.junit.jupiter.api.Tag("clock")
 class IncidentApiTests {
 
     static final Instant NOW = Instant.parse("2026-11-03T10:00:00Z");

@@ -16,6 +16,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** An SRE works an incident in a real browser: the board, the form, the countdowns, the actions. */
+@org.junit.jupiter.api.Tag("clock")
 class IncidentBoardBrowserTests extends BrowserTest {
 
     @Autowired

@@ -36,6 +36,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskSer
  * Tuesday 3 November 2026, 10:00 UTC is the usual opening time.
  */
 @SlaDeskTest
+@org.junit.jupiter.api.Tag("clock")
 class IncidentResponseProcessTests {
 
     static final Instant TUESDAY_10 = Instant.parse("2026-11-03T10:00:00Z");

@@ -42,6 +42,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtime
  * (ops@acme.example) is subscribed by default.
  */
 @SlaDeskTest
+@org.junit.jupiter.api.Tag("clock")
 class MaintenanceNotificationProcessTests {
 
     static final String CONTACT = "ops@acme.example";

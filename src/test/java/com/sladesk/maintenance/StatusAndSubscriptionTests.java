@@ -38,6 +38,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 /** The public status page, its feeds (read back by real parsers), subscriptions, and the maintenance API. */
 @SlaDeskTest
+@org.junit.jupiter.api.Tag("clock")
 class StatusAndSubscriptionTests {
 
     @Autowired

@@ -18,6 +18,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The public status page and the SRE's maintenance form, in a real browser. */
+@org.junit.jupiter.api.Tag("clock")
 class StatusPageBrowserTests extends BrowserTest {
 
     @Test

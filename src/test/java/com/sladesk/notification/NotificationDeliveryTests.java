@@ -24,6 +24,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Mail goes through the outbox: stored with the change, delivered over real SMTP, retried when SMTP is down. */
 @SlaDeskTest
+@org.junit.jupiter.api.Tag("clock")
 class NotificationDeliveryTests {
 
     @RegisterExtension

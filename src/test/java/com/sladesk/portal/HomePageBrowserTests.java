@@ -8,6 +8,7 @@ import org.openqa.selenium.By;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** A real browser signs in as a customer and as an SRE, and is kept out where its role does not reach. */
+@org.junit.jupiter.api.Tag("clock")
 class HomePageBrowserTests extends BrowserTest {
 
     @Test

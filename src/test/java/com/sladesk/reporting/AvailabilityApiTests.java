@@ -24,6 +24,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 /** The availability engine over real SQL: February 2024 (29 days, 41,760 minutes) with incidents stored for it. */
 @SlaDeskTest
+@org.junit.jupiter.api.Tag("clock")
 class AvailabilityApiTests {
 
     @Autowired

@@ -22,6 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code GET /api/availability}.
  */
 @SlaDeskTest
+@org.junit.jupiter.api.Tag("clock")
 class MaintenanceExclusionTests {
 
     @Autowired

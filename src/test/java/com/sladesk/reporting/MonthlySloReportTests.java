@@ -36,6 +36,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 /** The monthly SLO report on a hand-computed month (June 2021: 30 days, 43.2 minutes of budget). */
 @SlaDeskTest
+@org.junit.jupiter.api.Tag("clock")
 class MonthlySloReportTests {
 
     @Autowired

@@ -9,6 +9,7 @@ import org.openqa.selenium.JavascriptExecutor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The SLO dashboard in a real browser: its numbers and both charts drawn by Chart.js. */
+@org.junit.jupiter.api.Tag("clock")
 class SloDashboardBrowserTests extends BrowserTest {
 
     @Test

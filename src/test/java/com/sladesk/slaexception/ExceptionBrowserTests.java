@@ -13,6 +13,7 @@ import org.openqa.selenium.WebElement;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** An exception from submission by an SRE, through review by another SRE, to approval by leadership. */
+@org.junit.jupiter.api.Tag("clock")
 class ExceptionBrowserTests extends BrowserTest {
 
     @Test

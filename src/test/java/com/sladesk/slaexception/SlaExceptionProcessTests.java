@@ -30,6 +30,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskSer
 
 /** The sla-exception process on every path, timers by the engine clock. Tuesday 3 March 2026, 10:00 UTC. */
 @SlaDeskTest
+@org.junit.jupiter.api.Tag("clock")
 class SlaExceptionProcessTests {
 
     @Autowired

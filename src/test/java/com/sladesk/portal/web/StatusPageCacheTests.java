@@ -29,6 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * reused for 5 s), on the real services and database, with the engine clock moved by hand.
  */
 @SlaDeskTest
+@org.junit.jupiter.api.Tag("clock")
 class StatusPageCacheTests {
 
     @Autowired
