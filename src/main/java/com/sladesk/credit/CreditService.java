@@ -133,7 +133,8 @@ public class CreditService {
                 request.getCurrency(), invoiceMonth, now, request.getDecidedBy()));
         request.applied(now);
         CreditRequestView view = view(request);
-        mailContacts(request, "SLA credit approved: " + view.creditAmount() + " " + view.currency(), List.of(
+        mailContacts(request, "SLA credit request #" + id + " for " + view.month() + " approved: " + view.creditAmount()
+                + " " + view.currency(), List.of(
                 "Your SLA credit request for " + view.month() + " was approved.",
                 "Availability " + view.availabilityPercent() + "% earns " + view.creditPercent()
                         + "% of your monthly fee: " + view.creditAmount() + " " + view.currency() + ".",

@@ -98,6 +98,41 @@ class NotificationDeliveryTests {
     }
 
     @Test
+    void aNotificationThatFailsTwentyTimesEndsFailedVisibleAndUntriedUntilRetried() throws Exception {
+        Instant now = Instant.parse("2026-04-06T10:00:00Z");
+        ClockUtil.setCurrentTime(Date.from(now));
+        String recipient = unique("failing");
+        smtp.stop();
+        long id;
+        try {
+            id = notifications.queue(recipient, "Breach", "message", Map.of("heading", "Breach", "lines", List.of()));
+            for (int attempt = 1; attempt <= 20; attempt++) {
+                delivery.deliverDue();
+                NotificationView after = notifications.get(id);
+                assertThat(after.attempts()).isEqualTo(attempt);
+                assertThat(after.status()).isEqualTo(attempt < 20 ? NotificationStatus.PENDING : NotificationStatus.FAILED);
+                if (after.nextAttemptAt() != null) {
+                    now = after.nextAttemptAt().plusSeconds(1);
+                    ClockUtil.setCurrentTime(Date.from(now));
+                }
+            }
+            // a day later it is still FAILED, tried 20 times and no more
+            ClockUtil.setCurrentTime(Date.from(now.plus(Duration.ofDays(1))));
+            delivery.deliverDue();
+            assertThat(notifications.get(id).attempts()).isEqualTo(20);
+            assertThat(notifications.find(recipient, NotificationStatus.FAILED, 10)).extracting(NotificationView::id)
+                    .containsExactly(id);
+        }
+        finally {
+            smtp.start();
+        }
+        notifications.retry(id);
+        delivery.deliverDue();
+        assertThat(notifications.get(id).status()).isEqualTo(NotificationStatus.SENT);
+        assertThat(smtp.getReceivedMessagesForDomain(recipient)).hasSize(1);
+    }
+
+    @Test
     void aNotificationIsStoredOnlyIfTheBusinessChangeCommits() {
         String recipient = unique("rollback");
         assertThatThrownBy(() -> transactions.executeWithoutResult(tx -> {

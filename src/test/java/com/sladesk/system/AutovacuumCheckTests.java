@@ -1,8 +1,12 @@
 package com.sladesk.system;
 
+import java.time.Duration;
+import java.time.Instant;
+
 import javax.sql.DataSource;
 
 import com.sladesk.SlaDeskTest;
+import com.sladesk.TestProfiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -11,8 +15,13 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-/** On PostgreSQL the check reads the server's own setting; on H2 it has nothing to say. */
+/**
+ * The start-up warning, by behaviour: on PostgreSQL the server's setting is switched off and on
+ * for real (ALTER SYSTEM and a configuration reload, as an administrator would), and the check
+ * warns exactly while it is off; on H2 it says nothing.
+ */
 @SlaDeskTest
 @ExtendWith(OutputCaptureExtension.class)
 class AutovacuumCheckTests {
@@ -24,20 +33,40 @@ class AutovacuumCheckTests {
     DataSource dataSource;
 
     @Test
-    void warnsExactlyWhenThePostgresServerRunsWithoutAutovacuum(CapturedOutput output) throws Exception {
+    void warnsWhileThePostgresServerRunsWithoutAutovacuumAndNotWhenItRunsWithIt(CapturedOutput output) {
+        assumeTrue(TestProfiles.onPostgres(), "a PostgreSQL server setting");
         JdbcTemplate jdbc = new JdbcTemplate(dataSource);
-        boolean postgres;
-        try (var connection = dataSource.getConnection()) {
-            postgres = "PostgreSQL".equals(connection.getMetaData().getDatabaseProductName());
-        }
-        boolean off = postgres && "off".equals(jdbc.queryForObject("SHOW autovacuum", String.class));
-
-        assertThat(check.autovacuumOff()).isEqualTo(off);
-        check.warnIfOff();
-        if (off) {
+        try {
+            serverSetting(jdbc, "off");
+            check.warnIfOff();
             assertThat(output.getOut()).contains(AutovacuumCheck.WARNING).contains("ANALYZE");
-        } else {
-            assertThat(output.getOut()).doesNotContain(AutovacuumCheck.WARNING);
+
+            int before = output.getOut().length();
+            serverSetting(jdbc, "on");
+            check.warnIfOff();
+            assertThat(output.getOut().substring(before)).doesNotContain(AutovacuumCheck.WARNING);
+        }
+        finally {
+            jdbc.execute("ALTER SYSTEM RESET autovacuum");
+            jdbc.queryForObject("SELECT pg_reload_conf()", Boolean.class);
+        }
+    }
+
+    @Test
+    void saysNothingOnH2(CapturedOutput output) {
+        assumeTrue(!TestProfiles.onPostgres(), "the embedded database");
+        check.warnIfOff();
+        assertThat(output.getOut()).doesNotContain(AutovacuumCheck.WARNING);
+    }
+
+    /** Sets the server's autovacuum and waits until a new session sees it (a reload is asynchronous). */
+    private static void serverSetting(JdbcTemplate jdbc, String value) {
+        jdbc.execute("ALTER SYSTEM SET autovacuum = " + value);
+        jdbc.queryForObject("SELECT pg_reload_conf()", Boolean.class);
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
+        while (!value.equals(jdbc.queryForObject("SHOW autovacuum", String.class))) {
+            assertThat(Instant.now()).as("autovacuum = " + value + " after a reload").isBefore(deadline);
+            Thread.onSpinWait();
         }
     }
 }
