@@ -36,7 +36,8 @@ class NavigationAdvice implements WebMvcConfigurer {
                     page.addObject("taskCount", taskCount());
                 }
             }
-        }).excludePathPatterns("/api/**", "/engine-rest/**", "/actuator/**");
+        // the error page renders without the database: it is what a page shows while the database is out of reach
+        }).excludePathPatterns("/api/**", "/engine-rest/**", "/actuator/**", "/error");
     }
 
     Long taskCount() {
