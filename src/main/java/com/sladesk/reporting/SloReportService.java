@@ -119,7 +119,7 @@ public class SloReportService {
         try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             PdfRendererBuilder builder = new PdfRendererBuilder();
             builder.useFastMode();
-            builder.withHtmlContent(html, null);
+            builder.withHtmlContent(com.sladesk.system.XmlText.clean(html), null);
             builder.toStream(out);
             builder.run();
             return out.toByteArray();
@@ -146,7 +146,7 @@ public class SloReportService {
                 csv.printRecord("incidents " + line.severity(), "mttr minutes", line.mttrMinutes() == null ? "" : line.mttrMinutes());
             }
             for (MonthlyReport.ComponentLine line : r.topIssues()) {
-                csv.printRecord("top reliability issues", line.component(), line.downtimeMinutes());
+                csv.printRecord("top reliability issues", text(line.component()), line.downtimeMinutes());
             }
             csv.printRecord("credits", "requested", r.creditsRequested());
             csv.printRecord("credits", "approved", r.creditsApproved());
@@ -154,16 +154,24 @@ public class SloReportService {
                 csv.printRecord("credits", "total " + total.getKey(), total.getValue());
             }
             for (String held : r.maintenanceHeld()) {
-                csv.printRecord("maintenance held", held, "");
+                csv.printRecord("maintenance held", text(held), "");
             }
             for (String exception : r.exceptionsActive()) {
-                csv.printRecord("exceptions active", exception, "");
+                csv.printRecord("exceptions active", text(exception), "");
             }
         }
         catch (IOException e) {
             throw new IllegalStateException(e);
         }
         return out.toString();
+    }
+
+    /**
+     * Text a person typed, as a CSV cell: a spreadsheet runs a cell that starts with = + - @, a tab
+     * or a carriage return as a formula, so such text starts with an apostrophe instead.
+     */
+    private static String text(String value) {
+        return !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
     }
 
     /** Mails the month's report, PDF attached, to the distribution list. */

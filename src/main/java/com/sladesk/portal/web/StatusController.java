@@ -9,6 +9,7 @@ import java.util.List;
 
 import com.rometools.rome.feed.synd.SyndContentImpl;
 import com.rometools.rome.feed.synd.SyndEntry;
+import com.sladesk.system.XmlText;
 import com.rometools.rome.feed.synd.SyndEntryImpl;
 import com.rometools.rome.feed.synd.SyndFeed;
 import com.rometools.rome.feed.synd.SyndFeedImpl;
@@ -118,13 +119,13 @@ class StatusController {
     private static SyndEntry entry(String id, String title, String link, Instant updated, String text) {
         SyndEntry entry = new SyndEntryImpl();
         entry.setUri(id);
-        entry.setTitle(title);
+        entry.setTitle(XmlText.clean(title));
         entry.setLink(link);
         entry.setUpdatedDate(Date.from(updated));
         entry.setPublishedDate(Date.from(updated));
         SyndContentImpl content = new SyndContentImpl();
         content.setType("text/plain");
-        content.setValue(text);
+        content.setValue(XmlText.clean(text));
         entry.setDescription(content);
         return entry;
     }
