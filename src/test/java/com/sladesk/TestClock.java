@@ -15,9 +15,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * No test reads today's date: the clock of the service and the engine (they are one) runs from a
  * pinned start instant, {@value #PROPERTY} ({@value #DEFAULT_START} unless given). CI runs the
  * tests tagged {@code clock} again with the start at 31 December 23:30 and on 29 February.
- * Registered for every test class (junit-platform.properties): the clock runs from the start
- * before the Spring context starts, before each test, and again after each test, whatever the
- * test set it to.
+ * Registered for every test class (junit-platform.properties): the run's clock is set before the
+ * Spring context starts, before each test, and again after each test, whatever the test set it to.
  */
 public final class TestClock implements BeforeAllCallback, BeforeEachCallback, AfterEachCallback {
 
@@ -36,9 +35,18 @@ public final class TestClock implements BeforeAllCallback, BeforeEachCallback, A
         return YearMonth.from(start().atOffset(ZoneOffset.UTC));
     }
 
-    /** The clock runs on from the start instant (as time passes, it moves). */
-    public static void runFromStart() {
-        ClockUtil.offset(start().toEpochMilli() - System.currentTimeMillis());
+    /** How far the run's clock is from the system clock: fixed at the first test, so time runs on across tests. */
+    private static Long offset;
+
+    /**
+     * The run's clock: it started at the start instant when the first test began and has run on
+     * since, one timeline for the whole run (a record made by a later test is never older).
+     */
+    public static synchronized void runFromStart() {
+        if (offset == null) {
+            offset = start().toEpochMilli() - System.currentTimeMillis();
+        }
+        ClockUtil.offset(offset);
     }
 
     /** The clock stands still at {@code instant}. */
