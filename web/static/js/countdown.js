@@ -1,5 +1,8 @@
 // Live countdowns: every element with data-due (ISO-8601) shows the time left, or how late it is.
+// They count from the service's clock (the page's data-now), not the browser's, which may be off.
 (function () {
+  var made = document.body.getAttribute('data-now');
+  var skew = made ? Date.parse(made) - Date.now() : 0;
   function fmt(ms) {
     var s = Math.floor(Math.abs(ms) / 1000);
     var d = Math.floor(s / 86400), h = Math.floor((s % 86400) / 3600), m = Math.floor((s % 3600) / 60), sec = s % 60;
@@ -11,7 +14,7 @@
     return parts.join(' ');
   }
   function tick() {
-    var now = Date.now();
+    var now = Date.now() + skew;
     document.querySelectorAll('[data-due]').forEach(function (el) {
       var left = Date.parse(el.getAttribute('data-due')) - now;
       el.textContent = left >= 0 ? 'in ' + fmt(left) : 'overdue by ' + fmt(left);

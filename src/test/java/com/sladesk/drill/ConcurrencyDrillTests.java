@@ -56,7 +56,7 @@ class ConcurrencyDrillTests {
         Map<Integer, Long> statuses = race(i -> http.withBasicAuth(i % 2 == 0 ? "sre" : "sre2", "demo")
                 .postForEntity("/api/incidents/" + id + "/acknowledge", null, String.class).getStatusCode().value());
 
-        System.out.printf("drill concurrency/acknowledge: %s%n", statuses);
+        com.sladesk.DrillResults.record("Concurrency drill: 50 parallel acknowledgements", "answers by status " + statuses);
         assertThat(statuses).containsOnlyKeys(200, 409);
         assertThat(statuses.get(200)).isOne();
         Map<?, ?> incident = http.withBasicAuth("sre", "demo").getForObject("/api/incidents/" + id, Map.class);
@@ -79,7 +79,7 @@ class ConcurrencyDrillTests {
                 .postForEntity("/api/credit-requests/" + id + "/decision",
                         json("{\"approved\": false, \"reason\": \"race " + i + "\"}"), String.class).getStatusCode().value());
 
-        System.out.printf("drill concurrency/credit-decision: %s%n", statuses);
+        com.sladesk.DrillResults.record("Concurrency drill: 50 parallel credit decisions", "answers by status " + statuses);
         assertThat(statuses).containsOnlyKeys(200, 409);
         assertThat(statuses.get(200)).isOne();
         List<NotificationView> rejections = notifications.find("it@globex.example", null, 1000).stream()

@@ -350,7 +350,7 @@ class HostileInputDrillTests {
             }
         }
         Map<String, String> after = checksums();
-        System.out.println("hostile input: " + corpus.size() + " distinct requests (" + corpus.duplicates
+        com.sladesk.DrillResults.record("Hostile input drill", corpus.size() + " distinct requests (" + corpus.duplicates
                 + " duplicates generated and dropped), statuses " + statuses + ", failures " + failures.size()
                 + ", table checksums unchanged: " + after.equals(before));
         failures.forEach(f -> System.out.println("  " + f));

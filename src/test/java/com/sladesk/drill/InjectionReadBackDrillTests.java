@@ -166,6 +166,10 @@ class InjectionReadBackDrillTests {
         Document report = Jsoup.parse(mvc.perform(get("/reports/2037-03").session(leader)).andReturn().getResponse().getContentAsString());
         assertThat(report.text()).contains(HTML);
         assertThat(report.select("script:not([src]):not([type=application/json]), img[onerror]")).isEmpty();
+        com.sladesk.DrillResults.record("Injection read-back drill", PAYLOADS.size() + " injection strings in "
+                + incidents.size() + " incidents and " + windows.size() + " maintenance windows, stored exactly; shown as text on "
+                + pages.size() + " pages, the Atom and iCalendar feeds, " + mails.length + " mails, the report page, CSV ("
+                + held.size() + " cells, formulas neutralised) and PDF; NUL refused with 400");
     }
 
     private static String htmlPart(Object content) throws Exception {

@@ -142,7 +142,7 @@ class MailOutageDrillTests {
         rows.forEach(r -> storedPerRecipientAndSubject.merge(r.get("recipient") + " | " + r.get("subject"), 1,
                 Integer::sum));
         long sent = rows.stream().filter(r -> "SENT".equals(r.get("status"))).count();
-        System.out.println("mail outage: " + rows.size() + " notifications queued during the outage, " + failedAttempts
+        com.sladesk.DrillResults.record("Mail outage drill", rows.size() + " notifications queued during the outage, " + failedAttempts
                 + " failed attempt-minutes, " + received.length + " delivered after, " + sent + " SENT, lost "
                 + (rows.size() - receivedPerId.size()) + ", duplicates "
                 + receivedPerId.values().stream().filter(n -> n > 1).count());

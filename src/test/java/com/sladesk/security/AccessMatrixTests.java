@@ -130,7 +130,7 @@ class AccessMatrixTests {
                 }
             }
         }
-        System.out.println("access matrix: " + matrix.size() + " endpoints × " + ROLES.size() + " = " + checked
+        com.sladesk.DrillResults.record("Access matrix", matrix.size() + " endpoints × " + ROLES.size() + " = " + checked
                 + " checks, " + wrong.size() + " wrong");
         assertThat(wrong).isEmpty();
     }

@@ -13,7 +13,8 @@ import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * The open-task count in the navigation of every page, for staff who work on tasks. Only for a
+ * The open-task count in the navigation of every page, for staff who work on tasks, and the
+ * service's time the page was made at (the countdowns' reference). Only for a
  * page that is rendered: an API call or a redirect does not pay for the task query (it was the
  * largest cost of every API request before, see docs/performance.md).
  */
@@ -22,8 +23,11 @@ class NavigationAdvice implements WebMvcConfigurer {
 
     private final TaskService tasks;
 
-    NavigationAdvice(TaskService tasks) {
+    private final java.time.Clock clock;
+
+    NavigationAdvice(TaskService tasks, java.time.Clock clock) {
         this.tasks = tasks;
+        this.clock = clock;
     }
 
     @Override
@@ -34,6 +38,8 @@ class NavigationAdvice implements WebMvcConfigurer {
                     ModelAndView page) {
                 if (page != null && page.getViewName() != null && !page.getViewName().startsWith("redirect:")) {
                     page.addObject("taskCount", taskCount());
+                    // the service's now, so that live countdowns count from it and not from the browser's clock
+                    page.addObject("serverNow", clock.instant());
                 }
             }
         // the error page renders without the database: it is what a page shows while the database is out of reach
