@@ -28,7 +28,8 @@ public final class DrillResults {
             return;
         }
         String line = "\n## " + drill + " (" + now.truncatedTo(java.time.temporal.ChronoUnit.SECONDS) + ", "
-                + (TestProfiles.onPostgres() ? "PostgreSQL" : "H2") + ", in the test JVM)\n\n- " + figures + "\n";
+                + (TestProfiles.onPostgres() ? "PostgreSQL" : "H2") + ", in the test JVM, clock from " + TestClock.start()
+                + ")\n\n- " + figures + "\n";
         try {
             Files.writeString(file, line, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         }

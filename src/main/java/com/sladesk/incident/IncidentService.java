@@ -65,14 +65,7 @@ public class IncidentService {
     public IncidentView open(NewIncident command, String actor) {
         Instant now = clock.instant();
         Instant openedAt = command.openedAt() == null ? now : command.openedAt();
-        if (openedAt.isAfter(now)) {
-            throw new InvalidInputException("openedAt", "time", "must not be in the future");
-        }
-        List<String> unknown = catalogue.unknownCodes(command.components());
-        if (!unknown.isEmpty()) {
-            throw new InvalidInputException("components", "unknown",
-                    "not in the component catalogue: " + String.join(", ", unknown));
-        }
+        checkOpening(openedAt, command.components(), now);
         SlaTargets.DueTimes due = targets.dueTimes(command.severity(), openedAt, Duration.ZERO);
         Incident incident = incidents.save(new Incident(command.title().trim(), command.description(),
                 command.severity(), new LinkedHashSet<>(command.components()), command.environment(),
@@ -96,9 +89,6 @@ public class IncidentService {
         if (command.openedAt() == null) {
             throw new InvalidInputException("openedAt", "required", "must be given with resolvedAt (a back-filled incident)");
         }
-        if (command.openedAt().isAfter(now)) {
-            throw new InvalidInputException("openedAt", "time", "must not be in the future");
-        }
         if (resolvedAt.isBefore(command.openedAt())) {
             throw new InvalidInputException("resolvedAt", "order",
                     "must not be before the incident was opened (" + command.openedAt() + ")");
@@ -106,12 +96,8 @@ public class IncidentService {
         if (resolvedAt.isAfter(now)) {
             throw new InvalidInputException("resolvedAt", "time", "must not be in the future");
         }
-        List<String> unknown = catalogue.unknownCodes(command.components());
-        if (!unknown.isEmpty()) {
-            throw new InvalidInputException("components", "unknown",
-                    "not in the component catalogue: " + String.join(", ", unknown));
-        }
         Instant openedAt = command.openedAt();
+        checkOpening(openedAt, command.components(), now);
         Incident incident = new Incident(command.title().trim(), command.description(), command.severity(),
                 new LinkedHashSet<>(command.components()), command.environment(), command.impact(), openedAt,
                 command.alertFingerprint(), actor, targets.dueTimes(command.severity(), openedAt, Duration.ZERO));
@@ -294,6 +280,17 @@ public class IncidentService {
         incident.resume(paused, targets.dueTimes(incident.getSeverity(), incident.getOpenedAt(),
                 incident.getPausedTime().plus(paused)));
         incident.record(now, actor, "resumed", reason + "; paused " + paused.toMinutes() + " min on the resolution clock");
+    }
+
+    private void checkOpening(Instant openedAt, Collection<String> components, Instant now) {
+        if (openedAt.isAfter(now)) {
+            throw new InvalidInputException("openedAt", "time", "must not be in the future");
+        }
+        List<String> unknown = catalogue.unknownCodes(components);
+        if (!unknown.isEmpty()) {
+            throw new InvalidInputException("components", "unknown",
+                    "not in the component catalogue: " + String.join(", ", unknown));
+        }
     }
 
     private Incident get(long id) {

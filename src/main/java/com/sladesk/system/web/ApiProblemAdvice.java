@@ -180,21 +180,20 @@ class ApiProblemAdvice {
         if (TransientConflict.isCause(e)) {
             // the command was retried (CommandRetry) and met a conflicting change every time
             log.warn("Command gave up after its retries: {}", e.toString());
-            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-                    .header("Retry-After", String.valueOf(TransientConflict.RETRY_AFTER_SECONDS))
-                    .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
-                    .body(Problems.busy());
+            return retryLater(Problems.busy(), TransientConflict.RETRY_AFTER_SECONDS);
         }
         if (DatabaseUnavailable.isCause(e)) {
             log.warn("Database unavailable: {}", e.getMessage());
-            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-                    .header("Retry-After", String.valueOf(DatabaseUnavailable.RETRY_AFTER_SECONDS))
-                    .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
-                    .body(Problems.unavailable());
+            return retryLater(Problems.unavailable(), DatabaseUnavailable.RETRY_AFTER_SECONDS);
         }
         log.error("Unexpected error answering an API request", e);
         return problem(Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal",
                 "The request could not be completed; it has been logged."));
+    }
+
+    private static ResponseEntity<ProblemDetail> retryLater(ProblemDetail body, int seconds) {
+        return ResponseEntity.status(body.getStatus()).header("Retry-After", String.valueOf(seconds))
+                .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON).body(body);
     }
 
     static ResponseEntity<ProblemDetail> problem(ProblemDetail body) {
