@@ -1,7 +1,5 @@
 package com.sladesk.change;
 
-import com.sladesk.system.CommandRetry;
-import org.springframework.retry.annotation.Retryable;
 import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Duration;
@@ -19,12 +17,14 @@ import com.sladesk.incident.IncidentService;
 import com.sladesk.incident.Severity;
 import com.sladesk.notification.Notifications;
 import com.sladesk.organisation.Directory;
+import com.sladesk.system.CommandRetry;
 import com.sladesk.system.ConflictException;
 import com.sladesk.system.NotFoundException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.retry.annotation.Retryable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 

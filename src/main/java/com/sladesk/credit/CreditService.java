@@ -1,7 +1,5 @@
 package com.sladesk.credit;
 
-import com.sladesk.system.CommandRetry;
-import org.springframework.retry.annotation.Retryable;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.YearMonth;
@@ -18,12 +16,14 @@ import com.sladesk.notification.Notifications;
 import com.sladesk.organisation.Directory;
 import com.sladesk.organisation.OrganisationInfo;
 import com.sladesk.organisation.Role;
+import com.sladesk.system.CommandRetry;
 import com.sladesk.system.ConflictException;
 import com.sladesk.system.InvalidInputException;
 import com.sladesk.system.NotFoundException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
+import org.springframework.retry.annotation.Retryable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 

@@ -1,7 +1,5 @@
 package com.sladesk.incident;
 
-import com.sladesk.system.CommandRetry;
-import org.springframework.retry.annotation.Retryable;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,6 +22,8 @@ import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import com.sladesk.audit.AuditTrail;
+import com.sladesk.system.CommandRetry;
+import org.springframework.retry.annotation.Retryable;
 
 import static com.sladesk.incident.IncidentResponseProcess.*;
 

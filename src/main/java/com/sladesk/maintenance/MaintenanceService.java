@@ -1,7 +1,5 @@
 package com.sladesk.maintenance;
 
-import com.sladesk.system.CommandRetry;
-import org.springframework.retry.annotation.Retryable;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,10 +21,12 @@ import com.sladesk.incident.IncidentStatus;
 import com.sladesk.incident.Severity;
 import com.sladesk.notification.Attachment;
 import com.sladesk.notification.Notifications;
+import com.sladesk.system.CommandRetry;
 import com.sladesk.system.FieldRuleException;
 import com.sladesk.system.InvalidInputException;
 import com.sladesk.system.NotFoundException;
 import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.retry.annotation.Retryable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 

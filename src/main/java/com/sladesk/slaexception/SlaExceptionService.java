@@ -1,7 +1,5 @@
 package com.sladesk.slaexception;
 
-import com.sladesk.system.CommandRetry;
-import org.springframework.retry.annotation.Retryable;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -15,6 +13,7 @@ import com.sladesk.calendar.BusinessCalendar;
 import com.sladesk.notification.Notifications;
 import com.sladesk.organisation.Directory;
 import com.sladesk.organisation.Role;
+import com.sladesk.system.CommandRetry;
 import com.sladesk.system.ConflictException;
 import com.sladesk.system.ForbiddenException;
 import com.sladesk.system.InvalidInputException;
@@ -22,6 +21,7 @@ import com.sladesk.system.NotFoundException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
+import org.springframework.retry.annotation.Retryable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
