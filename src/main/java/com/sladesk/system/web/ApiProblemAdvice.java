@@ -1,18 +1,18 @@
 package com.sladesk.system.web;
 
 import java.util.List;
+import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.sladesk.system.ConflictException;
-import com.sladesk.system.DatabaseUnavailable;
-import com.sladesk.system.TransientConflict;
 import com.sladesk.system.InvalidInputException;
 import com.sladesk.system.NotFoundException;
 import com.sladesk.system.Problems;
 import com.sladesk.system.Problems.FieldError;
+import com.sladesk.system.RetryLater;
 import com.sladesk.system.RuleViolationException;
 import jakarta.validation.ConstraintViolationException;
 import org.slf4j.Logger;
@@ -177,23 +177,16 @@ class ApiProblemAdvice {
             body.setType(java.net.URI.create(Problems.TYPE_BASE + "http-" + body.getStatus()));
             return problem(body);
         }
-        if (TransientConflict.isCause(e)) {
-            // the command was retried (CommandRetry) and met a conflicting change every time
-            log.warn("Command gave up after its retries: {}", e.toString());
-            return retryLater(Problems.busy(), TransientConflict.RETRY_AFTER_SECONDS);
-        }
-        if (DatabaseUnavailable.isCause(e)) {
-            log.warn("Database unavailable: {}", e.getMessage());
-            return retryLater(Problems.unavailable(), DatabaseUnavailable.RETRY_AFTER_SECONDS);
+        Optional<RetryLater> retry = RetryLater.of(e);
+        if (retry.isPresent()) {
+            log.warn("Answered 503, {}: {}", retry.get().reason(), e.toString());
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                    .header("Retry-After", String.valueOf(retry.get().seconds()))
+                    .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON).body(retry.get().problem());
         }
         log.error("Unexpected error answering an API request", e);
         return problem(Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal",
                 "The request could not be completed; it has been logged."));
-    }
-
-    private static ResponseEntity<ProblemDetail> retryLater(ProblemDetail body, int seconds) {
-        return ResponseEntity.status(body.getStatus()).header("Retry-After", String.valueOf(seconds))
-                .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON).body(body);
     }
 
     static ResponseEntity<ProblemDetail> problem(ProblemDetail body) {

@@ -1,9 +1,9 @@
 package com.sladesk.system.web;
 
 import java.util.Map;
+import java.util.Optional;
 
-import com.sladesk.system.DatabaseUnavailable;
-import com.sladesk.system.TransientConflict;
+import com.sladesk.system.RetryLater;
 import com.sladesk.system.Problems;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
@@ -25,11 +25,12 @@ class ErrorPageController implements ErrorController {
     @RequestMapping("/error")
     Object error(HttpServletRequest request, jakarta.servlet.http.HttpServletResponse response) {
         HttpStatus status = statusOf(request);
-        Object failure = request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
-        boolean databaseDown = status.is5xxServerError() && failure instanceof Throwable t && DatabaseUnavailable.isCause(t);
-        boolean busy = status.is5xxServerError() && failure instanceof Throwable t && TransientConflict.isCause(t);
-        if (databaseDown || busy) {
+        Optional<RetryLater> retry = status.is5xxServerError()
+                && request.getAttribute(RequestDispatcher.ERROR_EXCEPTION) instanceof Throwable failure
+                ? RetryLater.of(failure) : Optional.empty();
+        if (retry.isPresent()) {
             status = HttpStatus.SERVICE_UNAVAILABLE;
+            response.setHeader("Retry-After", String.valueOf(retry.get().seconds()));
         }
         Object errorUri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
         String uri = errorUri == null ? request.getRequestURI() : String.valueOf(errorUri);
@@ -47,24 +48,15 @@ class ErrorPageController implements ErrorController {
                     : status.getReasonPhrase();
         };
         if (api) {
-            ProblemDetail problem = databaseDown ? Problems.unavailable() : busy ? Problems.busy()
+            ProblemDetail problem = retry.isPresent() ? retry.get().problem()
                     : Problems.of(status, status.is5xxServerError() ? "internal" : "http-" + status.value(), detail);
             problem.setInstance(java.net.URI.create(uri.startsWith("/") ? uri : "/"));
-            org.springframework.http.ResponseEntity.BodyBuilder answer = org.springframework.http.ResponseEntity.status(status);
-            if (databaseDown || busy) {
-                answer.header("Retry-After", String.valueOf(databaseDown ? DatabaseUnavailable.RETRY_AFTER_SECONDS
-                        : TransientConflict.RETRY_AFTER_SECONDS));
-            }
-            return answer
+            return org.springframework.http.ResponseEntity.status(status)
                     .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
         }
         ModelAndView page = new ModelAndView("error", Map.of("status", status.value(),
                 "reason", status.getReasonPhrase(), "detail", detail));
         page.setStatus(status);
-        if (databaseDown || busy) {
-            response.setHeader("Retry-After", String.valueOf(databaseDown ? DatabaseUnavailable.RETRY_AFTER_SECONDS
-                    : TransientConflict.RETRY_AFTER_SECONDS));
-        }
         return page;
     }
 
