@@ -54,6 +54,11 @@ public final class TestClock implements BeforeAllCallback, BeforeEachCallback, A
         ClockUtil.setCurrentTime(Date.from(instant));
     }
 
+    /** The clock stands still at {@code instant}, an ISO-8601 instant such as {@code 2026-03-03T10:00:00Z}. */
+    public static void pin(String instant) {
+        pin(Instant.parse(instant));
+    }
+
     /** What the service and engine take for now. */
     public static Instant now() {
         return ClockUtil.now().toInstant();

@@ -2,16 +2,19 @@ package com.sladesk.audit;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Records decisions. {@link #record} joins the caller's transaction (and requires one), so a
- * decision that rolls back leaves no entry and a committed one always has its entry.
+ * Records decisions: every {@link Audited} event, in the transaction that published it (and
+ * requiring one), so a decision that rolls back leaves no entry and a committed one always has its
+ * entry.
  */
 @Service
 public class AuditTrail {
@@ -26,8 +29,14 @@ public class AuditTrail {
         this.clock = clock;
     }
 
+    @EventListener
     @Transactional(propagation = Propagation.MANDATORY)
-    public void record(String actor, String action, String subjectType, Object subjectId, String detail) {
+    void on(Audited decision) {
+        record(decision.actor(), decision.auditAction(), decision.auditSubjectType(), decision.auditSubjectId(),
+                decision.auditDetail());
+    }
+
+    private void record(String actor, String action, String subjectType, Object subjectId, String detail) {
         String text = detail == null || detail.length() <= DETAIL_MAX ? detail : detail.substring(0, DETAIL_MAX);
         jdbc.update("INSERT INTO audit_entry (at, actor, action, subject_type, subject_id, detail) VALUES (?, ?, ?, ?, ?, ?)",
                 Timestamp.from(clock.instant()), actor, action, subjectType, String.valueOf(subjectId), text);
@@ -38,7 +47,7 @@ public class AuditTrail {
     public List<AuditEntry> latest(String subjectType, String subjectId, int limit) {
         StringBuilder sql = new StringBuilder(
                 "SELECT id, at, actor, action, subject_type, subject_id, detail FROM audit_entry WHERE 1 = 1");
-        List<Object> args = new java.util.ArrayList<>();
+        List<Object> args = new ArrayList<>();
         if (subjectType != null && !subjectType.isBlank()) {
             sql.append(" AND subject_type = ?");
             args.add(subjectType);

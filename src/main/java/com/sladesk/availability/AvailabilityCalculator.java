@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Set;
 
 /**
  * The downtime rules of the SLA in one pass over sorted intervals (SLA section 1 "Calculation",
@@ -16,8 +15,6 @@ import java.util.Set;
  * so is outage time inside a maintenance window; each is reported with its reason.
  */
 final class AvailabilityCalculator {
-
-    static final Set<String> EXCLUDED_CAUSES = Set.of("third_party", "customer", "force_majeure");
 
     private AvailabilityCalculator() {
     }
@@ -76,7 +73,7 @@ final class AvailabilityCalculator {
         if (!outage.production()) {
             return "staging environment";
         }
-        if (outage.cause() != null && EXCLUDED_CAUSES.contains(outage.cause())) {
+        if (outage.cause() != null && outage.cause().excluded()) {
             return "cause: " + outage.cause();
         }
         if (outage.betaOnly()) {

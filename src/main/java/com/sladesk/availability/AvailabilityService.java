@@ -9,15 +9,22 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import com.sladesk.catalogue.ComponentCatalogue;
 import com.sladesk.catalogue.ComponentInfo;
+import com.sladesk.system.NowAndAfterTransaction;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
@@ -46,9 +53,9 @@ public class AvailabilityService {
     private final Clock clock;
 
     /**
-     * Computed answers, keyed by what was asked, valid while no incident or maintenance window has
-     * changed since (the data version, bumped after each such commit) and, for a period that is
-     * not over, for {@link #FRESH_FOR} at most (an open incident's downtime grows by the second).
+     * Computed answers, keyed by what was asked, valid while no outage has changed since (the data
+     * version, bumped by every {@link OutageEvent}) and, for a period that is not over, for
+     * {@link #FRESH_FOR} at most (an open incident's downtime grows by the second).
      */
     static final Duration FRESH_FOR = Duration.ofSeconds(5);
     static final int CACHE_MAX = 1_000;
@@ -56,27 +63,24 @@ public class AvailabilityService {
     private record Memo(Object value, long version, Instant computedAt, Instant until) {
     }
 
-    private final java.util.concurrent.ConcurrentHashMap<String, Memo> memo = new java.util.concurrent.ConcurrentHashMap<>();
-    private final java.util.concurrent.atomic.AtomicLong version = new java.util.concurrent.atomic.AtomicLong();
+    private final ConcurrentHashMap<String, Memo> memo = new ConcurrentHashMap<>();
+    private final AtomicLong version = new AtomicLong();
     /** One computation per question at a time: the others wait for its answer instead of repeating it. */
-    private final java.util.concurrent.ConcurrentHashMap<String, Object> computing = new java.util.concurrent.ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, Object> computing = new ConcurrentHashMap<>();
     /**
      * How old an answer shown on a screen or by the API may be once the data has changed since
      * (the credit decisions, the change gate and the reports never take a changed-since answer).
-     * Without it, every incident opened made every reader of the month compute it again, each on
-     * its own: with incidents opened many times a second that was most of the CPU.
      */
     private final Duration changesShownWithin;
     /**
-     * A computation reads in one read-only transaction (the caller's, when there is one). An answer
-     * already remembered, and the data version, take none: before, every status page and
-     * availability request borrowed a database connection only to find its answer in memory.
+     * A computation reads in one read-only transaction (the caller's, when there is one); a
+     * remembered answer and the data version take none, so they borrow no connection.
      */
     private final TransactionTemplate reading;
 
     AvailabilityService(OutageSource outages, ObjectProvider<ExclusionWindows> exclusionWindows,
             ComponentCatalogue catalogue, Clock clock,
-            @org.springframework.beans.factory.annotation.Value("${sladesk.availability.changes-shown-within:PT1S}")
+            @Value("${sladesk.availability.changes-shown-within:PT1S}")
             Duration changesShownWithin, PlatformTransactionManager transactions) {
         this.outages = outages;
         this.exclusionWindows = exclusionWindows;
@@ -139,28 +143,30 @@ public class AvailabilityService {
     public Map<LocalDate, BigDecimal> daily(LocalDate from, LocalDate to, String componentCode) {
         return remembered("daily:" + from + ":" + to + ":" + componentCode,
                 to.atStartOfDay().toInstant(ZoneOffset.UTC),
-                () -> java.util.Collections.unmodifiableMap(computeDaily(from, to, componentCode)), changesShownWithin);
+                () -> Collections.unmodifiableMap(computeDaily(from, to, componentCode)), changesShownWithin);
     }
 
-    /**
-     * The data version: it changes whenever {@link #dataChanged()} is called and again when that
-     * transaction ends. Other views built from incidents and maintenance (the status page) use it to
-     * know when what they remember is out of date.
-     */
-    public long dataVersion() {
+    /** The data version: it changes with every {@link #dataChanged()} and again when that transaction ends. */
+    long dataVersion() {
         return version.get();
     }
 
     /**
-     * Tells the engine that incidents or maintenance windows changed (opened, acknowledged, paused,
-     * resumed, resolved, re-rated; scheduled, moved, cancelled, started, completed): answers computed
-     * before the current transaction ends are not used again.
+     * An incident or a maintenance window changed: answers computed before the current transaction
+     * ends are not used again. It runs in the publisher's transaction, so that a decision taken later
+     * in it (a credit computed in the same step) never reads an answer from before the change, and
+     * once more after it ends, so that an answer read by someone else meanwhile is not kept either.
      */
-    public void dataChanged() {
-        com.sladesk.system.NowAndAfterTransaction.run(version::incrementAndGet);
+    @EventListener
+    void on(OutageEvent event) {
+        dataChanged();
     }
 
-    private <T> T remembered(String key, Instant periodEnd, java.util.function.Supplier<T> compute,
+    void dataChanged() {
+        NowAndAfterTransaction.run(version::incrementAndGet);
+    }
+
+    private <T> T remembered(String key, Instant periodEnd, Supplier<T> compute,
             Duration changedSinceAtMost) {
         T hit = lookup(key, changedSinceAtMost);
         if (hit != null) {

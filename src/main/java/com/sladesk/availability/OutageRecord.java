@@ -7,6 +7,6 @@ import java.time.Instant;
  * still open), with what decides whether it counts; {@code betaOnly} when every component it
  * touched is flagged beta.
  */
-public record OutageRecord(long incidentId, Instant start, Instant end, boolean production, String cause,
+public record OutageRecord(long incidentId, Instant start, Instant end, boolean production, OutageCause cause,
         boolean betaOnly) {
 }

@@ -18,28 +18,27 @@ import com.sladesk.incident.Severity;
 import com.sladesk.notification.Notifications;
 import com.sladesk.organisation.Directory;
 import com.sladesk.system.CommandRetry;
-import com.sladesk.system.ConflictException;
 import com.sladesk.system.NotFoundException;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.task.Task;
+import com.sladesk.system.InvalidInputException;
+import com.sladesk.system.ProcessSteps;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.retry.annotation.Retryable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import static com.sladesk.change.ChangeApprovalProcess.*;
+
 /**
  * The module's API. The facts the decision table needs are gathered here (tier, testing evidence,
  * this week's approved deployments, whether the change fixes an open or recent P1); the rules
- * themselves are in {@code bpmn/change-policy.dmn}.
+ * themselves are in {@code bpmn/change/change-policy.dmn}, the flow in {@code bpmn/change/ChangeApprovalProcess.bpmn}.
  */
 @Service
 @Transactional
 @Retryable(interceptor = CommandRetry.INTERCEPTOR)
 public class ChangeService {
 
-    public static final String KEY = "change-approval";
-    public static final String CTO_APPROVAL = "UserTask_CtoApproval";
     /** A P1 resolved within this long still counts as "recent" for a fix. */
     static final Duration RECENT_P1 = Duration.ofDays(7);
 
@@ -48,24 +47,21 @@ public class ChangeService {
     private final IncidentService incidents;
     private final Notifications notifications;
     private final Directory directory;
-    private final RuntimeService runtime;
-    private final TaskService tasks;
+    private final ProcessSteps process;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
     private final int weeklyDeployments;
 
-    private final com.sladesk.audit.AuditTrail audit;
-
     ChangeService(ChangeRequestRepository changes, AvailabilityService availability, IncidentService incidents,
-            Notifications notifications, Directory directory, RuntimeService runtime, TaskService tasks, Clock clock,
-            @Value("${sladesk.change.weekly-deployments:10}") int weeklyDeployments, com.sladesk.audit.AuditTrail audit) {
-        this.audit = audit;
+            Notifications notifications, Directory directory, ProcessSteps process, ApplicationEventPublisher events,
+            Clock clock, @Value("${sladesk.change.weekly-deployments:10}") int weeklyDeployments) {
         this.changes = changes;
         this.availability = availability;
         this.incidents = incidents;
         this.notifications = notifications;
         this.directory = directory;
-        this.runtime = runtime;
-        this.tasks = tasks;
+        this.process = process;
+        this.events = events;
         this.clock = clock;
         this.weeklyDeployments = weeklyDeployments;
     }
@@ -74,7 +70,7 @@ public class ChangeService {
             String testingEvidence, String actor) {
         Instant now = clock.instant();
         if (fixesIncidentId != null && incidents.find(fixesIncidentId).isEmpty()) {
-            throw new com.sladesk.system.InvalidInputException("fixesIncidentId", "unknown",
+            throw new InvalidInputException("fixesIncidentId", "unknown",
                     "incident " + fixesIncidentId + " does not exist");
         }
         AvailabilityReport budget = availability.month(YearMonth.from(now.atZone(ZoneOffset.UTC)));
@@ -83,14 +79,14 @@ public class ChangeService {
         Instant weekStart = LocalDate.ofInstant(now, ZoneOffset.UTC).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY))
                 .atStartOfDay().toInstant(ZoneOffset.UTC);
         long approvedThisWeek = changes.countByDecisionAndDecidedAtGreaterThanEqual(ChangeDecision.APPROVED, weekStart);
-        runtime.startProcessInstanceByKey(KEY, String.valueOf(change.getId()), Map.of(
-                "changeId", change.getId(),
-                "policy", budget.policy().name(),
-                "kind", kind.name(),
-                "hasTestingEvidence", blankToNull(testingEvidence) != null,
-                "approvedThisWeek", approvedThisWeek,
-                "weeklyDeployments", weeklyDeployments,
-                "namesOpenOrRecentP1", namesOpenOrRecentP1(fixesIncidentId, now)));
+        process.start(KEY, change.getId(), Map.of(
+                VAR_CHANGE_ID, change.getId(),
+                VAR_POLICY, budget.policy().name(),
+                VAR_KIND, kind.name(),
+                VAR_HAS_TESTING_EVIDENCE, blankToNull(testingEvidence) != null,
+                VAR_APPROVED_THIS_WEEK, approvedThisWeek,
+                VAR_WEEKLY_DEPLOYMENTS, weeklyDeployments,
+                VAR_NAMES_OPEN_OR_RECENT_P1, namesOpenOrRecentP1(fixesIncidentId, now)));
         return get(change.getId()).toView();
     }
 
@@ -99,20 +95,14 @@ public class ChangeService {
         ChangeRequest change = get(id);
         change.decidedByCto(approved, actor, comment, clock.instant());
         changes.saveAndFlush(change);
-        Task task = tasks.createTaskQuery().processInstanceBusinessKey(String.valueOf(id)).processDefinitionKey(KEY)
-                .taskDefinitionKey(CTO_APPROVAL).singleResult();
-        if (task == null) {
-            throw new ConflictException("change " + id + " is not waiting for the CTO");
-        }
-        tasks.setAssignee(task.getId(), actor);
-        tasks.complete(task.getId(), Map.of("approved", approved));
-        audit.record(actor, approved ? "approve" : "reject", "change", id, comment);
+        process.complete(KEY, id, CTO_APPROVAL, actor, Map.of(VAR_APPROVED, approved),
+                "change " + id + " is not waiting for the CTO");
+        events.publishEvent(new ChangeDecided(id, approved, comment, actor));
         return change.toView();
     }
 
-    void recordPolicyDecision(long id, Map<String, Object> result) {
-        get(id).decidedByPolicy(ChangeDecision.valueOf((String) result.get("decision")), (String) result.get("reason"),
-                clock.instant());
+    void recordPolicyDecision(long id, ChangeDecision decision, String reason) {
+        get(id).decidedByPolicy(decision, reason, clock.instant());
     }
 
     void notifyCtoDecision(long id) {

@@ -14,7 +14,6 @@ public final class CreditRequestProcess {
     public static final String VAR_REMINDER_AT = "reminderAt";
     public static final String VAR_DECISION_DUE_AT = "decisionDueAt";
     public static final String VAR_APPROVED = "approved";
-    static final String VAR_STEP = "step";
 
     private CreditRequestProcess() {
     }

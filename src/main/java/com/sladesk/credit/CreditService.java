@@ -20,9 +20,9 @@ import com.sladesk.system.CommandRetry;
 import com.sladesk.system.ConflictException;
 import com.sladesk.system.InvalidInputException;
 import com.sladesk.system.NotFoundException;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.task.Task;
+import com.sladesk.incident.IncidentService;
+import com.sladesk.system.ProcessSteps;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.retry.annotation.Retryable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -42,19 +42,14 @@ public class CreditService {
     private final Directory directory;
     private final Notifications notifications;
     private final BusinessCalendar calendar;
-    private final RuntimeService runtime;
-    private final TaskService tasks;
+    private final IncidentService incidents;
+    private final ProcessSteps process;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
-
-    private final com.sladesk.audit.AuditTrail audit;
-
-    private final com.sladesk.incident.IncidentService incidentService;
 
     CreditService(CreditRequestRepository requests, CreditLedgerRepository ledger, AvailabilityService availability,
             CreditTiers tiers, Directory directory, Notifications notifications, BusinessCalendar calendar,
-            RuntimeService runtime, TaskService tasks, Clock clock, com.sladesk.audit.AuditTrail audit, com.sladesk.incident.IncidentService incidentService) {
-        this.incidentService = incidentService;
-        this.audit = audit;
+            IncidentService incidents, ProcessSteps process, ApplicationEventPublisher events, Clock clock) {
         this.requests = requests;
         this.ledger = ledger;
         this.availability = availability;
@@ -62,8 +57,9 @@ public class CreditService {
         this.directory = directory;
         this.notifications = notifications;
         this.calendar = calendar;
-        this.runtime = runtime;
-        this.tasks = tasks;
+        this.incidents = incidents;
+        this.process = process;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -72,10 +68,10 @@ public class CreditService {
             String actor) {
         Instant now = clock.instant();
         ClaimWindow.check(month, now);
-        List<Long> unknown = incidentService.unknownIds(incidentIds);
+        List<Long> unknown = incidents.unknownIds(incidentIds);
         if (!unknown.isEmpty()) {
             throw new InvalidInputException("incidentIds", "unknown", "no such incident: "
-                    + unknown.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(", ")));
+                    + unknown.stream().map(String::valueOf).collect(Collectors.joining(", ")));
         }
         if (requests.existsByOrganisationIdAndMonth(organisationId, month.toString())) {
             throw new ConflictException("your organisation already claimed " + month + "; one claim per month");
@@ -85,8 +81,7 @@ public class CreditService {
         Instant decisionDueAt = calendar.plusBusinessDays(now, 2);
         CreditRequest request = requests.saveAndFlush(new CreditRequest(organisationId, month, description.trim(),
                 incidentIds, organisation.monthlyFee(), organisation.currency(), now, actor, decisionDueAt));
-        runtime.startProcessInstanceByKey(KEY, String.valueOf(request.getId()),
-                Map.of(VAR_CREDIT_REQUEST_ID, request.getId(), VAR_REMINDER_AT, Date.from(reminderAt),
+        process.start(KEY, request.getId(), Map.of(VAR_CREDIT_REQUEST_ID, request.getId(), VAR_REMINDER_AT, Date.from(reminderAt),
                         VAR_DECISION_DUE_AT, Date.from(decisionDueAt)));
         return request.toView(organisation.name());
     }
@@ -99,13 +94,9 @@ public class CreditService {
         CreditRequest request = get(id);
         request.decide(approved, reason == null ? null : reason.trim(), actor, clock.instant());
         requests.saveAndFlush(request);
-        Task task = tasks.createTaskQuery().processInstanceBusinessKey(String.valueOf(id)).taskDefinitionKey(VERIFY)
-                .singleResult();
-        if (task == null) {
-            throw new ConflictException("credit request " + id + " is not waiting for verification");
-        }
-        tasks.complete(task.getId(), Map.of(VAR_APPROVED, approved));
-        audit.record(actor, approved ? "approve" : "reject", "credit-request", id, reason);
+        process.complete(KEY, id, VERIFY, null, Map.of(VAR_APPROVED, approved),
+                "credit request " + id + " is not waiting for verification");
+        events.publishEvent(new CreditDecided(id, request.getOrganisationId(), approved, reason, actor));
         return view(get(id));
     }
 

@@ -8,7 +8,7 @@ import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
 
 /**
- * The credit tier comes from the decision table {@code bpmn/credit-tier.dmn} (the one place the
+ * The credit tier comes from the decision table {@code bpmn/credit/credit-tier.dmn} (the one place the
  * tiers live); the amount is the monthly fee × that percentage, rounded half-up to cents.
  * Each distinct availability is evaluated by the engine once and remembered: the table is fixed
  * while the service runs, and every evaluation writes the engine's decision history, which made

@@ -1,6 +1,7 @@
 package com.sladesk.incident;
 
 import com.fasterxml.jackson.annotation.JsonValue;
+import com.sladesk.availability.OutageCause;
 
 /** Recorded at resolution; all but internal are excluded from downtime. In JSON as lower case: internal, third_party, customer, force_majeure. */
 public enum Cause {
@@ -9,6 +10,11 @@ public enum Cause {
     @JsonValue
     public String value() {
         return name().toLowerCase();
+    }
+
+    /** The same cause as the availability engine decides on it (which causes are excluded from downtime). */
+    public OutageCause outageCause() {
+        return OutageCause.valueOf(name());
     }
 
     @Override

@@ -12,12 +12,14 @@ import java.util.Set;
 import com.sladesk.notification.Notifications;
 import com.sladesk.organisation.Directory;
 import com.sladesk.organisation.Role;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
  * Who hears of a warning or a breach (SLA section 2 and the incident issue): "breaching soon" to
  * every SRE; a breach to the SRE lead, and also to leadership for a P1 response breach and for
- * a P1 or P2 resolution breach.
+ * a P1 or P2 resolution breach. The mail is composed when the event is published, in its
+ * transaction, so it is stored with the record of the warning or breach.
  */
 @Component
 class IncidentNotifier {
@@ -28,11 +30,14 @@ class IncidentNotifier {
     private final Notifications notifications;
     private final Directory directory;
     private final IncidentProperties properties;
+    private final IncidentRepository incidents;
 
-    IncidentNotifier(Notifications notifications, Directory directory, IncidentProperties properties) {
+    IncidentNotifier(Notifications notifications, Directory directory, IncidentProperties properties,
+            IncidentRepository incidents) {
         this.notifications = notifications;
         this.directory = directory;
         this.properties = properties;
+        this.incidents = incidents;
     }
 
     Set<String> recipients(Severity severity, SlaTarget target, SlaEventKind kind) {
@@ -50,7 +55,12 @@ class IncidentNotifier {
         return to;
     }
 
-    void slaEvent(Incident incident, SlaTarget target, SlaEventKind kind, Instant due) {
+    @EventListener
+    void on(SlaEventRecorded event) {
+        Incident incident = incidents.findById(event.incidentId()).orElseThrow();
+        SlaTarget target = event.target();
+        SlaEventKind kind = event.kind();
+        Instant due = event.due();
         String what = target == SlaTarget.RESPONSE ? "response" : "resolution";
         String subject = kind == SlaEventKind.WARNING
                 ? "[%s] Incident #%d %s breaching soon: %s".formatted(incident.getSeverity(), incident.getId(), what,
@@ -61,7 +71,7 @@ class IncidentNotifier {
         lines.add("Incident #" + incident.getId() + " (" + incident.getSeverity() + "): " + incident.getTitle());
         lines.add("Opened " + UTC.format(incident.getOpenedAt()) + "; " + what + " due " + UTC.format(due) + ".");
         lines.add(kind == SlaEventKind.WARNING
-                ? "75% of the " + what + " target has passed. " + (target == SlaTarget.RESPONSE
+                ? properties.warningPercent() + "% of the " + what + " target has passed. " + (target == SlaTarget.RESPONSE
                         ? "Acknowledge it now." : "Resolve it, or record that it waits for the customer.")
                 : "The " + what + " target was missed; this is escalated as the SLA requires.");
         notifications.queueToEach(recipients(incident.getSeverity(), target, kind), subject, "incident-sla-event",

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
+import com.sladesk.availability.OutageCause;
 import com.sladesk.availability.OutageRecord;
 import com.sladesk.availability.OutageSource;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -53,8 +54,12 @@ class IncidentOutageSource implements OutageSource {
             Timestamp resolved = rs.getTimestamp(3);
             records.add(new OutageRecord(rs.getLong(1), rs.getTimestamp(2).toInstant(),
                     resolved == null ? null : resolved.toInstant(), "production".equals(rs.getString(4)),
-                    rs.getString(5), rs.getBoolean(6)));
+                    outageCause(rs.getString(5)), rs.getBoolean(6)));
         });
         return records;
+    }
+
+    private static OutageCause outageCause(String stored) {
+        return stored == null ? null : Cause.valueOf(stored.toUpperCase()).outageCause();
     }
 }

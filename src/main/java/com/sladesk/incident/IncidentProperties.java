@@ -1,5 +1,6 @@
 package com.sladesk.incident;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
@@ -27,6 +28,11 @@ record IncidentProperties(Map<Severity, Targets> targets, @DefaultValue("0.75") 
         if (warningFraction <= 0 || warningFraction >= 1) {
             throw new IllegalArgumentException("sladesk.incident.warning-fraction must be between 0 and 1");
         }
+    }
+
+    /** The warning point as a whole percentage of a target, for people to read ("75"). */
+    String warningPercent() {
+        return BigDecimal.valueOf(warningFraction * 100).stripTrailingZeros().toPlainString();
     }
 
     /** The SLA's "Support Response Times" table (section 2). */

@@ -29,9 +29,6 @@ public final class IncidentResponseProcess {
     public static final String VAR_RESOLUTION_WARN_AT = "resolutionWarnAt";
     public static final String VAR_RESOLUTION_DUE_AT = "resolutionDueAt";
     public static final String VAR_POSTMORTEM_DUE_AT = "postmortemDueAt";
-    /** Local input parameters of the timer service tasks. */
-    public static final String VAR_TARGET = "target";
-    public static final String VAR_KIND = "kind";
 
     private IncidentResponseProcess() {
     }

@@ -6,30 +6,33 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.Date;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import java.util.Objects;
+
 import com.sladesk.catalogue.ComponentCatalogue;
+import com.sladesk.system.CommandRetry;
+import com.sladesk.system.ConflictException;
 import com.sladesk.system.InvalidInputException;
 import com.sladesk.system.NotFoundException;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.task.Task;
+import com.sladesk.system.ProcessSteps;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.PageRequest;
+import org.springframework.retry.annotation.Retryable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import com.sladesk.audit.AuditTrail;
-import com.sladesk.system.CommandRetry;
-import org.springframework.retry.annotation.Retryable;
 
 import static com.sladesk.incident.IncidentResponseProcess.*;
 
 /**
- * The module's API. Each change is one transaction: the incident row, its timeline entry and the
- * process engine's step commit together or not at all.
+ * The module's API. Each change is one transaction: the incident row, its timeline entry, the
+ * process engine's step and what listeners of its event store (the audit entry, the mails) commit
+ * together or not at all.
  */
 @Service
 @Transactional
@@ -41,25 +44,18 @@ public class IncidentService {
     private final IncidentRepository incidents;
     private final SlaTargets targets;
     private final ComponentCatalogue catalogue;
-    private final IncidentNotifier notifier;
-    private final RuntimeService runtime;
-    private final TaskService tasks;
+    private final ProcessSteps process;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
-    private final AuditTrail audit;
-
-    private final com.sladesk.availability.AvailabilityService availabilityEngine;
 
     IncidentService(IncidentRepository incidents, SlaTargets targets, ComponentCatalogue catalogue,
-            IncidentNotifier notifier, RuntimeService runtime, TaskService tasks, Clock clock, AuditTrail audit, com.sladesk.availability.AvailabilityService availabilityEngine) {
-        this.availabilityEngine = availabilityEngine;
+            ProcessSteps process, ApplicationEventPublisher events, Clock clock) {
         this.incidents = incidents;
         this.targets = targets;
         this.catalogue = catalogue;
-        this.notifier = notifier;
-        this.runtime = runtime;
-        this.tasks = tasks;
+        this.process = process;
+        this.events = events;
         this.clock = clock;
-        this.audit = audit;
     }
 
     public IncidentView open(NewIncident command, String actor) {
@@ -74,8 +70,9 @@ public class IncidentService {
                 + command.environment() + (command.openedAt() != null ? ", opened at " + openedAt : ""));
         Map<String, Object> variables = dueVariables(incident);
         variables.put(VAR_INCIDENT_ID, incident.getId());
-        runtime.startProcessInstanceByKey(KEY, businessKey(incident), variables);
-        availabilityEngine.dataChanged();
+        process.start(KEY, incident.getId(), variables);
+        events.publishEvent(new IncidentOpened(incident.getId(), incident.getSeverity(), incident.getImpact(),
+                Set.copyOf(command.components()), openedAt, actor));
         return incident.toView();
     }
 
@@ -112,9 +109,7 @@ public class IncidentService {
         }
         incident.record(now, actor, "resolved", "cause " + cause + ", at " + resolvedAt);
         incidents.save(incident);
-        audit.record(actor, "backfill", "incident", incident.getId(),
-                "opened at " + openedAt + ", resolved at " + resolvedAt + ", cause " + cause);
-        availabilityEngine.dataChanged();
+        events.publishEvent(new IncidentBackfilled(incident.getId(), openedAt, resolvedAt, cause, actor));
         return incident.toView();
     }
 
@@ -125,8 +120,7 @@ public class IncidentService {
         incident.record(now, actor, "acknowledged", null);
         incidents.saveAndFlush(incident);
         correlate(incident, MESSAGE_ACKNOWLEDGED, Map.of());
-        audit.record(actor, "acknowledge", "incident", id, incident.getTitle());
-        availabilityEngine.dataChanged();
+        events.publishEvent(new IncidentAcknowledged(id, incident.getTitle(), now, actor));
         return incident.toView();
     }
 
@@ -153,8 +147,7 @@ public class IncidentService {
         incident.record(now, actor, "resolved", "cause " + cause + (resolvedAt != null ? ", at " + at : ""));
         incidents.saveAndFlush(incident);
         correlate(incident, MESSAGE_RESOLVED, variables);
-        audit.record(actor, "resolve", "incident", id, "cause " + cause + ", resolved at " + at);
-        availabilityEngine.dataChanged();
+        events.publishEvent(new IncidentResolved(id, incident.getSeverity(), at, cause, actor));
         return incident.toView();
     }
 
@@ -173,7 +166,7 @@ public class IncidentService {
         Map<String, Object> variables = dueVariables(incident);
         if (incident.getPausedAt() != null) {
             // paused: no timers run; the new due times apply from the resumption
-            runtime.setVariables(processInstanceId(incident), variables);
+            process.setVariables(KEY, incident.getId(), variables);
         }
         else if (wasPaused) {
             correlate(incident, MESSAGE_RESUMED, variables);
@@ -181,8 +174,7 @@ public class IncidentService {
         else {
             correlate(incident, MESSAGE_RETARGETED, variables);
         }
-        audit.record(actor, "change-severity", "incident", id, before + " → " + severity);
-        availabilityEngine.dataChanged();
+        events.publishEvent(new IncidentRetargeted(id, before, severity, actor));
         return incident.toView();
     }
 
@@ -193,8 +185,7 @@ public class IncidentService {
         incident.record(now, actor, "waiting for customer", "resolution clock stopped");
         incidents.saveAndFlush(incident);
         correlate(incident, MESSAGE_PAUSED, Map.of());
-        audit.record(actor, "pause", "incident", id, "waiting for customer");
-        availabilityEngine.dataChanged();
+        events.publishEvent(new IncidentPaused(id, actor));
         return incident.toView();
     }
 
@@ -203,8 +194,7 @@ public class IncidentService {
         resumeClock(incident, clock.instant(), actor, "customer answered");
         incidents.saveAndFlush(incident);
         correlate(incident, MESSAGE_RESUMED, dueVariables(incident));
-        audit.record(actor, "resume", "incident", id, "customer answered");
-        availabilityEngine.dataChanged();
+        events.publishEvent(new IncidentResumed(id, actor));
         return incident.toView();
     }
 
@@ -214,17 +204,13 @@ public class IncidentService {
         incident.postmortemDone(now);
         incident.record(now, actor, "postmortem written", null);
         incidents.saveAndFlush(incident);
-        Task task = tasks.createTaskQuery().processInstanceBusinessKey(businessKey(incident))
-                .taskDefinitionKey(WRITE_POSTMORTEM).singleResult();
-        if (task != null) {
-            tasks.complete(task.getId());
-        }
-        audit.record(actor, "complete-postmortem", "incident", id, null);
+        process.completeIfWaiting(KEY, id, WRITE_POSTMORTEM, null, Map.of());
+        events.publishEvent(new PostmortemCompleted(id, actor));
         return incident.toView();
     }
 
-    /** Called by the process when a warning or breach timer fires; records and notifies at most once. */
-    public void recordSlaEvent(long id, SlaTarget target, SlaEventKind kind) {
+    /** Called by the process when a warning or breach timer fires; records it, and announces it, at most once. */
+    void recordSlaEvent(long id, SlaTarget target, SlaEventKind kind) {
         Incident incident = get(id);
         Instant now = clock.instant();
         if (incident.recordSlaEvent(target, kind, now)) {
@@ -232,7 +218,7 @@ public class IncidentService {
                     : incident.getResolutionDueAt();
             incident.record(now, SYSTEM, kind == SlaEventKind.WARNING ? "breaching soon" : "breached",
                     target.name().toLowerCase() + " target due " + targetDue);
-            notifier.slaEvent(incident, target, kind, targetDue);
+            events.publishEvent(new SlaEventRecorded(id, target, kind, targetDue));
         }
     }
 
@@ -242,8 +228,8 @@ public class IncidentService {
         if (ids == null || ids.isEmpty()) {
             return List.of();
         }
-        Set<Long> known = new java.util.HashSet<>();
-        incidents.findAllById(ids.stream().filter(java.util.Objects::nonNull).toList()).forEach(i -> known.add(i.getId()));
+        Set<Long> known = new HashSet<>();
+        incidents.findAllById(ids.stream().filter(Objects::nonNull).toList()).forEach(i -> known.add(i.getId()));
         return ids.stream().filter(id -> id == null || !known.contains(id)).distinct().toList();
     }
 
@@ -273,7 +259,7 @@ public class IncidentService {
 
     private void resumeClock(Incident incident, Instant now, String actor, String reason) {
         if (incident.getPausedAt() == null) {
-            throw new com.sladesk.system.ConflictException("incident " + incident.getId()
+            throw new ConflictException("incident " + incident.getId()
                     + " is not waiting for the customer");
         }
         Duration paused = targets.pausedTime(incident.getSeverity(), incident.getPausedAt(), now);
@@ -308,16 +294,6 @@ public class IncidentService {
     }
 
     private void correlate(Incident incident, String message, Map<String, Object> variables) {
-        runtime.createMessageCorrelation(message).processInstanceBusinessKey(businessKey(incident))
-                .setVariables(variables).correlateWithResult();
-    }
-
-    private String processInstanceId(Incident incident) {
-        return runtime.createProcessInstanceQuery().processDefinitionKey(KEY)
-                .processInstanceBusinessKey(businessKey(incident)).singleResult().getId();
-    }
-
-    private static String businessKey(Incident incident) {
-        return String.valueOf(incident.getId());
+        process.correlate(message, incident.getId(), variables);
     }
 }

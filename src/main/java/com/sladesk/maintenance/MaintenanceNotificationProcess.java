@@ -17,7 +17,6 @@ public final class MaintenanceNotificationProcess {
     public static final String VAR_REMINDER_AT = "reminderAt";
     public static final String VAR_STARTS_AT = "startsAt";
     public static final String VAR_ENDS_AT = "endsAt";
-    static final String VAR_STEP = "step";
 
     private MaintenanceNotificationProcess() {
     }

@@ -11,6 +11,7 @@ import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import com.sladesk.availability.ExclusionWindow;
@@ -18,6 +19,7 @@ import com.sladesk.availability.ExclusionWindows;
 import com.sladesk.catalogue.ComponentCatalogue;
 import com.sladesk.incident.IncidentService;
 import com.sladesk.incident.IncidentStatus;
+import com.sladesk.incident.IncidentView;
 import com.sladesk.incident.Severity;
 import com.sladesk.notification.Attachment;
 import com.sladesk.notification.Notifications;
@@ -25,7 +27,8 @@ import com.sladesk.system.CommandRetry;
 import com.sladesk.system.FieldRuleException;
 import com.sladesk.system.InvalidInputException;
 import com.sladesk.system.NotFoundException;
-import org.camunda.bpm.engine.RuntimeService;
+import com.sladesk.system.ProcessSteps;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.retry.annotation.Retryable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -51,23 +54,20 @@ public class MaintenanceService implements ExclusionWindows {
     private final ComponentCatalogue catalogue;
     private final Subscriptions subscriptions;
     private final Notifications notifications;
-    private final RuntimeService runtime;
+    private final ProcessSteps process;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    private final com.sladesk.audit.AuditTrail audit;
-
-    private final com.sladesk.availability.AvailabilityService availabilityEngine;
-
     MaintenanceService(MaintenanceRepository windows, IncidentService incidents, ComponentCatalogue catalogue,
-            Subscriptions subscriptions, Notifications notifications, RuntimeService runtime, Clock clock, com.sladesk.audit.AuditTrail audit, com.sladesk.availability.AvailabilityService availabilityEngine) {
-        this.availabilityEngine = availabilityEngine;
-        this.audit = audit;
+            Subscriptions subscriptions, Notifications notifications, ProcessSteps process,
+            ApplicationEventPublisher events, Clock clock) {
         this.windows = windows;
         this.incidents = incidents;
         this.catalogue = catalogue;
         this.subscriptions = subscriptions;
         this.notifications = notifications;
-        this.runtime = runtime;
+        this.process = process;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -78,8 +78,9 @@ public class MaintenanceService implements ExclusionWindows {
                 command.type(), command.startsAt(), command.endsAt(), now, new LinkedHashSet<>(command.components()),
                 new LinkedHashSet<>(command.activities()), command.incidentId(),
                 "maintenance-" + UUID.randomUUID() + "@sla-desk", actor));
-        runtime.startProcessInstanceByKey(KEY, String.valueOf(window.getId()), variables(window));
-        availabilityEngine.dataChanged();
+        process.start(KEY, window.getId(), variables(window));
+        events.publishEvent(new MaintenanceScheduled(window.getId(), window.getType(), window.getStartsAt(),
+                window.getEndsAt(), actor));
         return window.toView();
     }
 
@@ -104,8 +105,7 @@ public class MaintenanceService implements ExclusionWindows {
         window.reschedule(startsAt, endsAt, now);
         windows.saveAndFlush(window);
         correlate(window, MESSAGE_RESCHEDULED, variables(window));
-        audit.record(actor, "reschedule", "maintenance", id, startsAt + " – " + endsAt);
-        availabilityEngine.dataChanged();
+        events.publishEvent(new MaintenanceRescheduled(id, startsAt, endsAt, actor));
         return window.toView();
     }
 
@@ -114,8 +114,7 @@ public class MaintenanceService implements ExclusionWindows {
         window.cancel(reason);
         windows.saveAndFlush(window);
         correlate(window, MESSAGE_CANCELLED, Map.of());
-        audit.record(actor, "cancel", "maintenance", id, reason);
-        availabilityEngine.dataChanged();
+        events.publishEvent(new MaintenanceCancelled(id, reason, actor));
         return window.toView();
     }
 
@@ -136,13 +135,13 @@ public class MaintenanceService implements ExclusionWindows {
 
     void start(long id) {
         get(id).start();
-        availabilityEngine.dataChanged();
+        events.publishEvent(new MaintenanceStarted(id));
     }
 
     void complete(long id) {
         MaintenanceWindow window = get(id);
         window.complete();
-        availabilityEngine.dataChanged();
+        events.publishEvent(new MaintenanceCompleted(id));
         MaintenanceView w = window.toView();
         notice(w, "Maintenance completed: " + w.title(), "The maintenance below is complete; all services are back.");
     }
@@ -197,8 +196,8 @@ public class MaintenanceService implements ExclusionWindows {
                     "not in the component catalogue: " + String.join(", ", unknown));
         }
         // one read of the named incident: it must exist, and emergency maintenance needs it to be an open P1
-        java.util.Optional<com.sladesk.incident.IncidentView> incident = command.incidentId() == null
-                ? java.util.Optional.empty() : incidents.find(command.incidentId());
+        Optional<IncidentView> incident = command.incidentId() == null
+                ? Optional.empty() : incidents.find(command.incidentId());
         if (command.incidentId() != null && incident.isEmpty()) {
             throw new InvalidInputException("incidentId", "unknown", "incident " + command.incidentId() + " does not exist");
         }
@@ -210,7 +209,7 @@ public class MaintenanceService implements ExclusionWindows {
         return incidentId != null && isOpenP1(incidents.find(incidentId));
     }
 
-    private static boolean isOpenP1(java.util.Optional<com.sladesk.incident.IncidentView> incident) {
+    private static boolean isOpenP1(Optional<IncidentView> incident) {
         return incident.filter(i -> i.severity() == Severity.P1 && i.status() != IncidentStatus.RESOLVED).isPresent();
     }
 
@@ -233,8 +232,7 @@ public class MaintenanceService implements ExclusionWindows {
     }
 
     private void correlate(MaintenanceWindow window, String message, Map<String, Object> variables) {
-        runtime.createMessageCorrelation(message).processInstanceBusinessKey(String.valueOf(window.getId()))
-                .setVariables(variables).correlateWithResult();
+        process.correlate(message, window.getId(), variables);
     }
 
     private MaintenanceWindow get(long id) {

@@ -7,7 +7,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /** The timer of {@code monthly-slo-report} fired: mail last month's report. */
-@Component("monthlyReportDelegate")
+@Component("sendReportDelegate")
 class MonthlyReportDelegate implements JavaDelegate {
 
     private final SloReportService reports;

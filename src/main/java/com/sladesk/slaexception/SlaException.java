@@ -94,17 +94,17 @@ class SlaException {
         return value == null || value.isBlank() ? null : value.trim();
     }
 
-    void reviewed(String outcome, String actor, String comment, Instant now) {
+    void reviewed(ReviewOutcome outcome, String actor, String comment, Instant now) {
         require(ExceptionStatus.IN_REVIEW, "reviewed");
         status = switch (outcome) {
-            case "approve" -> ExceptionStatus.AWAITING_APPROVAL;
-            case "changes" -> ExceptionStatus.CHANGES_REQUESTED;
-            default -> ExceptionStatus.REJECTED;
+            case APPROVE -> ExceptionStatus.AWAITING_APPROVAL;
+            case CHANGES -> ExceptionStatus.CHANGES_REQUESTED;
+            case REJECT -> ExceptionStatus.REJECTED;
         };
         record(now, actor, switch (outcome) {
-            case "approve" -> "accepted for approval";
-            case "changes" -> "sent back for changes";
-            default -> "rejected in review";
+            case APPROVE -> "accepted for approval";
+            case CHANGES -> "sent back for changes";
+            case REJECT -> "rejected in review";
         }, comment);
     }
 

@@ -20,7 +20,6 @@ public final class SlaExceptionProcess {
     static final String VAR_REQUESTED_BY = "requestedBy";
     static final String VAR_REVIEW_OUTCOME = "reviewOutcome";
     static final String VAR_APPROVED = "approved";
-    static final String VAR_STEP = "step";
 
     private SlaExceptionProcess() {
     }

@@ -14,13 +14,11 @@ import com.sladesk.notification.Notifications;
 import com.sladesk.organisation.Directory;
 import com.sladesk.organisation.Role;
 import com.sladesk.system.CommandRetry;
-import com.sladesk.system.ConflictException;
 import com.sladesk.system.ForbiddenException;
 import com.sladesk.system.InvalidInputException;
 import com.sladesk.system.NotFoundException;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.task.Task;
+import com.sladesk.system.ProcessSteps;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.retry.annotation.Retryable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -43,21 +41,18 @@ public class SlaExceptionService {
     private final BusinessCalendar calendar;
     private final Notifications notifications;
     private final Directory directory;
-    private final RuntimeService runtime;
-    private final TaskService tasks;
+    private final ProcessSteps process;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    private final com.sladesk.audit.AuditTrail audit;
-
     SlaExceptionService(SlaExceptionRepository exceptions, BusinessCalendar calendar, Notifications notifications,
-            Directory directory, RuntimeService runtime, TaskService tasks, Clock clock, com.sladesk.audit.AuditTrail audit) {
-        this.audit = audit;
+            Directory directory, ProcessSteps process, ApplicationEventPublisher events, Clock clock) {
         this.exceptions = exceptions;
         this.calendar = calendar;
         this.notifications = notifications;
         this.directory = directory;
-        this.runtime = runtime;
-        this.tasks = tasks;
+        this.process = process;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -70,25 +65,25 @@ public class SlaExceptionService {
         variables.put(VAR_REQUESTED_BY, actor);
         variables.put("startsAt", Date.from(exception.getStartsOn().atStartOfDay().toInstant(ZoneOffset.UTC)));
         variables.put("endsAt", Date.from(exception.getEndsOn().plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC)));
-        runtime.startProcessInstanceByKey(KEY, String.valueOf(exception.getId()), variables);
+        process.start(KEY, exception.getId(), variables);
         mailRequester(exception, "Exception request #" + exception.getId() + " submitted for SRE review");
         return exception.toView();
     }
 
     /** SRE review: approve (to leadership), changes (back to the requester) or reject. */
-    public ExceptionView review(long id, String outcome, String comment, String actor) {
+    public ExceptionView review(long id, ReviewOutcome outcome, String comment, String actor) {
         SlaException exception = get(id);
         refuseOwn(exception, actor);
         Instant now = clock.instant();
         exception.reviewed(outcome, actor, comment, now);
         exceptions.saveAndFlush(exception);
         Map<String, Object> variables = new HashMap<>(deadlines("approval", now));
-        variables.put(VAR_REVIEW_OUTCOME, outcome);
+        variables.put(VAR_REVIEW_OUTCOME, outcome.value());
         complete(id, REVIEW, actor, variables);
-        if ("changes".equals(outcome)) {
+        if (outcome == ReviewOutcome.CHANGES) {
             mailRequester(exception, "Exception request #" + id + " needs changes: " + nullToEmpty(comment));
         }
-        audit.record(actor, "review-" + outcome, "sla-exception", id, comment);
+        events.publishEvent(new ExceptionReviewed(id, outcome, comment, actor));
         return exception.toView();
     }
 
@@ -116,7 +111,7 @@ public class SlaExceptionService {
         exception.decided(approved, actor, comment, clock.instant());
         exceptions.saveAndFlush(exception);
         complete(id, APPROVE, actor, Map.of(VAR_APPROVED, approved));
-        audit.record(actor, approved ? "approve" : "reject", "sla-exception", id, comment);
+        events.publishEvent(new ExceptionDecided(id, approved, comment, actor));
         return exception.toView();
     }
 
@@ -191,13 +186,7 @@ public class SlaExceptionService {
     }
 
     private void complete(long id, String taskKey, String actor, Map<String, Object> variables) {
-        Task task = tasks.createTaskQuery().processInstanceBusinessKey(String.valueOf(id))
-                .processDefinitionKey(KEY).taskDefinitionKey(taskKey).singleResult();
-        if (task == null) {
-            throw new ConflictException("exception request " + id + " has no open task " + taskKey);
-        }
-        tasks.setAssignee(task.getId(), actor);
-        tasks.complete(task.getId(), variables);
+        process.complete(KEY, id, taskKey, actor, variables, "exception request " + id + " has no open task " + taskKey);
     }
 
     private void mailRequester(SlaException exception, String subject) {

@@ -1,5 +1,6 @@
 package com.sladesk.availability;
 
+import com.sladesk.TestClock;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.util.List;
@@ -44,7 +45,7 @@ class AvailabilityCacheTests {
 
     @org.junit.jupiter.api.AfterEach
     void resetClock() {
-        com.sladesk.TestClock.runFromStart();
+        TestClock.runFromStart();
     }
 
     @Test
@@ -54,7 +55,7 @@ class AvailabilityCacheTests {
                 java.time.Duration.ofSeconds(1), transactions);
         YearMonth month = YearMonth.of(2021, 5);
         Instant t = Instant.parse("2026-08-03T10:00:00Z");
-        org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(java.util.Date.from(t));
+        TestClock.pin(t);
         AvailabilityService.MonthAndRolling before = shown.monthAndRollingToShow(month);
 
         Instant start = Instant.parse("2021-05-10T10:00:00Z");
@@ -62,16 +63,16 @@ class AvailabilityCacheTests {
                 Environment.PRODUCTION, Impact.OUTAGE, start, null), "sre").id();
         incidents.resolve(id, start.plusSeconds(1800), Cause.INTERNAL, "sre");
         shown.dataChanged();
-        org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(java.util.Date.from(t.plusMillis(500)));
+        TestClock.pin(t.plusMillis(500));
         assertThat(shown.monthAndRollingToShow(month)).as("shown: half a second old is fine").isSameAs(before);
         AvailabilityReport decided = shown.month(month);
         assertThat(decided.downtimeMinutes()).as("decided: always after the change")
                 .isEqualByComparingTo(before.month().downtimeMinutes().add(java.math.BigDecimal.valueOf(30)));
-        org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(java.util.Date.from(t.plusMillis(600)));
+        TestClock.pin(t.plusMillis(600));
         assertThat(shown.monthAndRollingToShow(month).month()).as("and what is shown catches up with it").isSameAs(decided);
 
         shown.dataChanged();
-        org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(java.util.Date.from(t.plusMillis(1_700)));
+        TestClock.pin(t.plusMillis(1_700));
         assertThat(shown.monthAndRollingToShow(month).month()).as("a second after the change: recomputed")
                 .isNotSameAs(decided);
     }

@@ -80,11 +80,11 @@ class AvailabilityEngineTests {
         List<OutageRecord> outages = List.of(
                 outage(1, "2026-11-02T10:00:00Z", "2026-11-02T11:00:00Z"),                         // counts: 60
                 new OutageRecord(2, t("2026-11-03T10:00:00Z"), t("2026-11-03T10:20:00Z"), false, null, false),
-                new OutageRecord(3, t("2026-11-04T10:00:00Z"), t("2026-11-04T10:30:00Z"), true, "third_party", false),
-                new OutageRecord(4, t("2026-11-05T10:00:00Z"), t("2026-11-05T10:10:00Z"), true, "customer", false),
-                new OutageRecord(5, t("2026-11-06T10:00:00Z"), t("2026-11-06T10:05:00Z"), true, "force_majeure", false),
+                new OutageRecord(3, t("2026-11-04T10:00:00Z"), t("2026-11-04T10:30:00Z"), true, OutageCause.THIRD_PARTY, false),
+                new OutageRecord(4, t("2026-11-05T10:00:00Z"), t("2026-11-05T10:10:00Z"), true, OutageCause.CUSTOMER, false),
+                new OutageRecord(5, t("2026-11-06T10:00:00Z"), t("2026-11-06T10:05:00Z"), true, OutageCause.FORCE_MAJEURE, false),
                 new OutageRecord(6, t("2026-11-07T10:00:00Z"), t("2026-11-07T10:15:00Z"), true, null, true),
-                new OutageRecord(7, t("2026-11-08T02:30:00Z"), t("2026-11-08T03:30:00Z"), true, "internal", false));
+                new OutageRecord(7, t("2026-11-08T02:30:00Z"), t("2026-11-08T03:30:00Z"), true, OutageCause.INTERNAL, false));
         List<ExclusionWindow> maintenance = List.of(new ExclusionWindow(9, t("2026-11-08T02:00:00Z"),
                 t("2026-11-08T04:00:00Z"), "scheduled maintenance"));
         AvailabilityReport r = november(outages, maintenance);
@@ -208,7 +208,7 @@ class AvailabilityEngineTests {
     }
 
     private static OutageRecord outage(long id, String from, String to) {
-        return new OutageRecord(id, t(from), t(to), true, "internal", false);
+        return new OutageRecord(id, t(from), t(to), true, OutageCause.INTERNAL, false);
     }
 
     private static Instant t(String iso) {

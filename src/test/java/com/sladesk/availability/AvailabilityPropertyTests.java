@@ -31,7 +31,8 @@ class AvailabilityPropertyTests {
         var start = Arbitraries.longs().between(-3_000, 46_000);
         var length = Arbitraries.longs().between(0, 6_000);
         var open = Arbitraries.integers().between(0, 19).map(i -> i == 0);
-        var cause = Arbitraries.of("internal", "internal", "internal", "third_party", "customer", "force_majeure");
+        var cause = Arbitraries.of(OutageCause.INTERNAL, OutageCause.INTERNAL, OutageCause.INTERNAL, OutageCause.THIRD_PARTY,
+                OutageCause.CUSTOMER, OutageCause.FORCE_MAJEURE);
         var production = Arbitraries.integers().between(0, 9).map(i -> i != 0);
         var beta = Arbitraries.integers().between(0, 9).map(i -> i == 0);
         return Combinators.combine(start, length, open, cause, production, beta).as((s, l, o, c, p, b) ->

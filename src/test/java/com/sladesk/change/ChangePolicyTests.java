@@ -1,5 +1,6 @@
 package com.sladesk.change;
 
+import com.sladesk.TestClock;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
@@ -49,7 +50,7 @@ class ChangePolicyTests {
 
     @AfterEach
     void resetClock() {
-        com.sladesk.TestClock.runFromStart();
+        TestClock.runFromStart();
     }
 
     @Test
@@ -156,7 +157,7 @@ class ChangePolicyTests {
     /** Pins the clock to the 20th of a 30-day month after {@code seconds} of outage on its 2nd. */
     private void month(String month, long seconds) {
         Instant start = Instant.parse(month + "-02T10:00:00Z");
-        ClockUtil.setCurrentTime(Date.from(Instant.parse(month + "-20T10:00:00Z")));
+        TestClock.pin(Instant.parse(month + "-20T10:00:00Z"));
         if (seconds > 0) {
             long id = incidents.open(new NewIncident("Outage " + month, null, Severity.P2, List.of("core"),
                     Environment.PRODUCTION, Impact.OUTAGE, start, null), "sre").id();

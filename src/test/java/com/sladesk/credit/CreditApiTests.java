@@ -1,5 +1,6 @@
 package com.sladesk.credit;
 
+import com.sladesk.TestClock;
 import java.time.Instant;
 import java.util.Date;
 
@@ -43,7 +44,7 @@ class CreditApiTests {
 
     @Test
     void aClaimForOctoberIsAcceptedThrough30NovemberAndRefusedFrom1December() throws Exception {
-        at("2024-11-30T23:59:59Z");
+        TestClock.pin("2024-11-30T23:59:59Z");
         claim("acme", "2024-10").andExpect(status().isCreated())
                 .andExpect(jsonPath("$.month").value("2024-10"))
                 .andExpect(jsonPath("$.organisation").value("Acme Corp"))
@@ -53,7 +54,7 @@ class CreditApiTests {
                 .andExpect(jsonPath("$.creditAmount").value(0.0))
                 .andExpect(jsonPath("$.currency").value("USD"))
                 .andExpect(jsonPath("$.submittedAt").value("2024-11-30T23:59:59Z"));
-        at("2024-12-01T00:00:00Z");
+        TestClock.pin("2024-12-01T00:00:00Z");
         long before = count();
         claim("globex", "2024-10").andExpect(status().isUnprocessableEntity())
                 .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
@@ -65,7 +66,7 @@ class CreditApiTests {
 
     @Test
     void aMonthNotYetOverIsA422AndASecondClaimA409() throws Exception {
-        at("2024-09-15T12:00:00Z");
+        TestClock.pin("2024-09-15T12:00:00Z");
         claim("acme", "2024-09").andExpect(status().isUnprocessableEntity())
                 .andExpect(jsonPath("$.errors[0].rule").value("month-not-over"));
         claim("acme", "2024-12").andExpect(status().isUnprocessableEntity());
@@ -77,7 +78,7 @@ class CreditApiTests {
 
     @Test
     void badInputNamesTheField() throws Exception {
-        at("2024-07-10T12:00:00Z");
+        TestClock.pin("2024-07-10T12:00:00Z");
         send("acme", "{\"month\": \"2024-13\", \"description\": \"x\"}").andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("month"));
         send("acme", "{\"month\": \"2024-06\"}").andExpect(status().isBadRequest())
@@ -90,7 +91,7 @@ class CreditApiTests {
 
     @Test
     void customersSeeOnlyTheirOwnClaimsAndOnlySresDecide() throws Exception {
-        at("2024-06-05T12:00:00Z");
+        TestClock.pin("2024-06-05T12:00:00Z");
         long acmeClaim = id(claim("acme", "2024-05").andExpect(status().isCreated()));
         long globexClaim = id(claim("globex", "2024-05").andExpect(status().isCreated()));
 
@@ -145,7 +146,4 @@ class CreditApiTests {
         return jdbc.queryForObject("select count(*) from credit_request", Long.class);
     }
 
-    private static void at(String instant) {
-        ClockUtil.setCurrentTime(Date.from(Instant.parse(instant)));
-    }
 }

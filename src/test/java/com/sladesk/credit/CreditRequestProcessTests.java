@@ -1,5 +1,6 @@
 package com.sladesk.credit;
 
+import com.sladesk.TestClock;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.util.Date;
@@ -83,7 +84,7 @@ class CreditRequestProcessTests {
 
     @Test
     void approvedClaimIsComputedVerifiedAndAppliedToTheNextInvoice() {
-        at("2025-07-02T10:00:00Z"); // a Wednesday
+        TestClock.pin("2025-07-02T10:00:00Z"); // a Wednesday
         // 12 hours down in June 2025 (30 days): 100 - 720 × 100 / 43200 = 98.333…% → 25%
         outage("2025-06-10T00:00:00Z", "2025-06-10T12:00:00Z", Cause.INTERNAL);
         // excluded: a third-party outage the same month
@@ -105,7 +106,7 @@ class CreditRequestProcessTests {
         assertThat(task.getDueDate()).isEqualTo(Date.from(Instant.parse("2025-07-04T10:00:00Z")));
         assertThat(subjectsTo("ops@acme.example", claim)).contains("Credit request #" + claim.id() + " for 2025-06 received");
 
-        at("2025-07-03T09:30:00Z");
+        TestClock.pin("2025-07-03T09:30:00Z");
         CreditRequestView applied = credits.decide(claim.id(), true, null, "sre");
 
         assertThat(applied.status()).isEqualTo(CreditStatus.APPLIED);
@@ -125,7 +126,7 @@ class CreditRequestProcessTests {
 
     @Test
     void rejectedClaimCarriesItsReasonToTheCustomer() {
-        at("2025-06-03T10:00:00Z");
+        TestClock.pin("2025-06-03T10:00:00Z");
         CreditRequestView claim = credits.submit(globex, YearMonth.of(2025, 5), "Slow in May", List.of(), "globex");
         ProcessInstance pi = process(claim);
         assertThat(claim.availabilityPercent()).isEqualByComparingTo("100.000");
@@ -148,18 +149,18 @@ class CreditRequestProcessTests {
 
     @Test
     void remindsAfterOneBusinessDayAndEscalatesToLeadershipAfterTwo() {
-        at("2025-05-02T10:00:00Z"); // Friday
+        TestClock.pin("2025-05-02T10:00:00Z"); // Friday
         CreditRequestView claim = credits.submit(acme, YearMonth.of(2025, 4), "April outage", List.of(), "acme");
         ProcessInstance pi = process(claim);
         assertThat(job(REMINDER_DUE, pi)).hasDueDate(Date.from(Instant.parse("2025-05-05T10:00:00Z")));
         assertThat(job(DECISION_OVERDUE, pi)).hasDueDate(Date.from(Instant.parse("2025-05-06T10:00:00Z")));
 
-        at("2025-05-05T10:00:00Z");
+        TestClock.pin("2025-05-05T10:00:00Z");
         execute(job(REMINDER_DUE, pi));
         assertThat(notifications.find("sre@sla-desk.example", null, 500)).anySatisfy(n ->
                 assertThat(n.subject()).isEqualTo("Reminder: credit request #" + claim.id() + " awaits verification"));
 
-        at("2025-05-06T10:00:00Z");
+        TestClock.pin("2025-05-06T10:00:00Z");
         execute(job(DECISION_OVERDUE, pi));
         assertThat(notifications.find("leader@sla-desk.example", null, 500)).anySatisfy(n ->
                 assertThat(n.subject()).startsWith("Escalation: credit request #" + claim.id()));
@@ -183,7 +184,4 @@ class CreditRequestProcessTests {
                 .processInstanceBusinessKey(String.valueOf(claim.id())).singleResult();
     }
 
-    private static void at(String instant) {
-        ClockUtil.setCurrentTime(Date.from(Instant.parse(instant)));
-    }
 }

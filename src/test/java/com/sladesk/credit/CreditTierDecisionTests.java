@@ -9,7 +9,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The decision table bpmn/credit-tier.dmn, evaluated by the engine, at and around each tier bound. */
+/** The decision table bpmn/credit/credit-tier.dmn, evaluated by the engine, at and around each tier bound. */
 @SlaDeskTest
 class CreditTierDecisionTests {
 

@@ -1,5 +1,6 @@
 package com.sladesk.drill;
 
+import com.sladesk.TestClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -71,14 +72,14 @@ class MailOutageDrillTests {
 
     @AfterEach
     void resetClock() {
-        com.sladesk.TestClock.runFromStart();
+        TestClock.runFromStart();
     }
 
     @Test
     void everyNotificationIsDeliveredExactlyOnceAfterAnSmtpOutage() throws Exception {
         // Monday 2 June 2031, 09:30 UTC: a time no other test uses
         now = Instant.parse("2031-06-02T09:30:00Z");
-        ClockUtil.setCurrentTime(Date.from(now));
+        TestClock.pin(now);
         long before = jdbc.queryForObject("select coalesce(max(id), 0) from notification", Long.class);
         smtp.stop();
 
@@ -109,7 +110,7 @@ class MailOutageDrillTests {
         // the P1 resolution window (4 h) and the maintenance reminder (24 h ahead) fall due too
         advance(Duration.ofHours(4));
         fireDueTimers(instances);
-        ClockUtil.setCurrentTime(Date.from(now = Instant.parse("2031-06-14T02:30:00Z")));
+        TestClock.pin(now = Instant.parse("2031-06-14T02:30:00Z"));
         fireDueTimers(instances);
         MailDelivery.deliverDue(context);
         assertThat(smtp.getReceivedMessages()).isEmpty();
@@ -158,7 +159,7 @@ class MailOutageDrillTests {
 
     private void advance(Duration by) {
         now = now.plus(by);
-        ClockUtil.setCurrentTime(Date.from(now));
+        TestClock.pin(now);
     }
 
     private void fireDueTimers(List<String> instances) {

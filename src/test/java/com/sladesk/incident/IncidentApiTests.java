@@ -1,5 +1,6 @@
 package com.sladesk.incident;
 
+import com.sladesk.TestClock;
 import java.time.Instant;
 import java.util.Date;
 
@@ -42,12 +43,12 @@ class IncidentApiTests {
 
     @BeforeEach
     void pinClock() {
-        ClockUtil.setCurrentTime(Date.from(NOW));
+        TestClock.pin(NOW);
     }
 
     @AfterEach
     void resetClock() {
-        com.sladesk.TestClock.runFromStart();
+        TestClock.runFromStart();
     }
 
     @Test

@@ -1,5 +1,6 @@
 package com.sladesk.incident;
 
+import com.sladesk.TestClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
@@ -57,7 +58,7 @@ class IncidentResponseProcessTests {
     @BeforeEach
     void setUp() {
         init(engine);
-        at(TUESDAY_10);
+        TestClock.pin(TUESDAY_10);
     }
 
     @AfterEach
@@ -76,12 +77,12 @@ class IncidentResponseProcessTests {
         assertThat(job(RESPONSE_BREACHING_SOON, pi)).hasDueDate(date(TUESDAY_10.plus(Duration.ofMinutes(45))));
         assertThat(job(RESPONSE_BREACHED, pi)).hasDueDate(date(TUESDAY_10.plus(Duration.ofHours(1))));
 
-        at(TUESDAY_10.plus(Duration.ofMinutes(45)));
+        TestClock.pin(TUESDAY_10.plus(Duration.ofMinutes(45)));
         execute(job(RESPONSE_BREACHING_SOON, pi));
         assertThat(recipientsOf(incident, "breaching soon")).containsExactlyInAnyOrder(SRE, SRE2);
         assertThat(recipientsOf(incident, "SLA BREACH")).isEmpty();
 
-        at(TUESDAY_10.plus(Duration.ofHours(1)));
+        TestClock.pin(TUESDAY_10.plus(Duration.ofHours(1)));
         execute(job(RESPONSE_BREACHED, pi));
         assertThat(recipientsOf(incident, "SLA BREACH")).containsExactlyInAnyOrder(LEAD, LEADER);
         IncidentView breached = incidents.find(incident.id()).orElseThrow();
@@ -91,7 +92,7 @@ class IncidentResponseProcessTests {
             assertThat(b.dueAt()).isEqualTo(TUESDAY_10.plus(Duration.ofHours(1)));
         });
 
-        at(TUESDAY_10.plus(Duration.ofMinutes(70)));
+        TestClock.pin(TUESDAY_10.plus(Duration.ofMinutes(70)));
         incidents.acknowledge(incident.id(), "sre");
         assertThat(pi).isWaitingAt(WAIT_FOR_RESOLUTION);
         assertThat(jobQuery().processInstanceId(pi.getId()).activityId(RESPONSE_BREACHED).count()).isZero();
@@ -104,7 +105,7 @@ class IncidentResponseProcessTests {
         IncidentView incident = open(Severity.P1);
         ProcessInstance pi = process(incident);
         incidents.acknowledge(incident.id(), "sre");
-        at(TUESDAY_10.plus(Duration.ofHours(2)));
+        TestClock.pin(TUESDAY_10.plus(Duration.ofHours(2)));
         IncidentView resolved = incidents.resolve(incident.id(), null, Cause.INTERNAL, "sre");
 
         assertThat(pi).isWaitingAt(WRITE_POSTMORTEM);
@@ -121,7 +122,7 @@ class IncidentResponseProcessTests {
 
     @Test
     void p2ResolutionRunsOnTheBusinessCalendarAndItsBreachReachesLeadership() {
-        at(Instant.parse("2026-11-07T10:00:00Z")); // Saturday
+        TestClock.pin(Instant.parse("2026-11-07T10:00:00Z")); // Saturday
         IncidentView incident = open(Severity.P2);
         ProcessInstance pi = process(incident);
         assertThat(incident.responseDueAt()).isEqualTo(Instant.parse("2026-11-07T14:00:00Z"));
@@ -129,7 +130,7 @@ class IncidentResponseProcessTests {
         incidents.acknowledge(incident.id(), "sre");
         assertThat(job(RESOLUTION_BREACHING_SOON, pi)).hasDueDate(date(Instant.parse("2026-11-09T15:00:00Z")));
 
-        at(Instant.parse("2026-11-09T17:00:00Z"));
+        TestClock.pin(Instant.parse("2026-11-09T17:00:00Z"));
         execute(job(RESOLUTION_BREACHED, pi));
         assertThat(recipientsOf(incident, "SLA BREACH")).containsExactlyInAnyOrder(LEAD, LEADER);
         assertThat(incidents.find(incident.id()).orElseThrow().breaches())
@@ -140,19 +141,19 @@ class IncidentResponseProcessTests {
 
     @Test
     void p3BreachesGoToTheSreLeadOnly() {
-        at(Instant.parse("2026-11-06T12:00:00Z")); // Friday noon
+        TestClock.pin(Instant.parse("2026-11-06T12:00:00Z")); // Friday noon
         IncidentView incident = open(Severity.P3);
         ProcessInstance pi = process(incident);
         assertThat(incident.responseDueAt()).isEqualTo(Instant.parse("2026-11-06T20:00:00Z"));
         assertThat(incident.resolutionDueAt()).isEqualTo(Instant.parse("2026-11-10T12:00:00Z"));
 
-        at(incident.responseDueAt());
+        TestClock.pin(incident.responseDueAt());
         execute(job(RESPONSE_BREACHING_SOON, pi));
         execute(job(RESPONSE_BREACHED, pi));
         assertThat(recipientsOf(incident, "SLA BREACH")).containsExactly(LEAD);
 
         incidents.acknowledge(incident.id(), "sre");
-        at(incident.resolutionDueAt());
+        TestClock.pin(incident.resolutionDueAt());
         execute(job(RESOLUTION_BREACHED, pi));
         assertThat(recipientsOf(incident, "SLA BREACH")).containsExactly(LEAD, LEAD);
     }
@@ -170,7 +171,7 @@ class IncidentResponseProcessTests {
         ProcessInstance pi = process(incident);
         assertThat(job(RESPONSE_BREACHED, pi)).hasDueDate(date(TUESDAY_10.plus(Duration.ofHours(8))));
 
-        at(TUESDAY_10.plus(Duration.ofMinutes(20)));
+        TestClock.pin(TUESDAY_10.plus(Duration.ofMinutes(20)));
         IncidentView p1 = incidents.changeSeverity(incident.id(), Severity.P1, "sre");
 
         assertThat(p1.responseDueAt()).isEqualTo(TUESDAY_10.plus(Duration.ofHours(1)));
@@ -192,7 +193,7 @@ class IncidentResponseProcessTests {
     void aBreachIsNotifiedOnceEvenWhenARetargetFiresItsTimerAgain() {
         IncidentView incident = open(Severity.P3);
         ProcessInstance pi = process(incident);
-        at(TUESDAY_10.plus(Duration.ofHours(8)));
+        TestClock.pin(TUESDAY_10.plus(Duration.ofHours(8)));
         execute(job(RESPONSE_BREACHED, pi));
         assertThat(recipientsOf(incident, "SLA BREACH")).containsExactly(LEAD);
 
@@ -211,13 +212,13 @@ class IncidentResponseProcessTests {
         incidents.acknowledge(incident.id(), "sre");
         assertThat(incident.resolutionDueAt()).isEqualTo(Instant.parse("2026-11-05T10:00:00Z"));
 
-        at(TUESDAY_10.plus(Duration.ofHours(1)));
+        TestClock.pin(TUESDAY_10.plus(Duration.ofHours(1)));
         incidents.pause(incident.id(), "sre");
         assertThat(pi).isWaitingAt(WAIT_FOR_CUSTOMER);
         assertThat(jobQuery().processInstanceId(pi.getId()).count()).isZero();
 
         // paused Tuesday 11:00 to Wednesday 11:00: 8 business hours
-        at(Instant.parse("2026-11-04T11:00:00Z"));
+        TestClock.pin(Instant.parse("2026-11-04T11:00:00Z"));
         IncidentView resumed = incidents.resume(incident.id(), "sre");
         assertThat(pi).isWaitingAt(WAIT_FOR_RESOLUTION);
         assertThat(resumed.pausedMinutes()).isEqualTo(480);
@@ -281,9 +282,6 @@ class IncidentResponseProcessTests {
                 .map(NotificationView::recipient).toList();
     }
 
-    private static void at(Instant instant) {
-        ClockUtil.setCurrentTime(Date.from(instant));
-    }
 
     private static Date date(Instant instant) {
         return Date.from(instant);

@@ -1,5 +1,6 @@
 package com.sladesk.maintenance;
 
+import com.sladesk.TestClock;
 import java.io.StringReader;
 import java.time.Instant;
 import java.util.Arrays;
@@ -72,7 +73,7 @@ class MaintenanceNotificationProcessTests {
 
     @Test
     void announcesRemindsStartsAndCompletesWithAStableCalendarEvent() throws Exception {
-        at("2026-03-01T01:00:00Z");
+        TestClock.pin("2026-03-01T01:00:00Z");
         MaintenanceView window = schedule("Postgres 16 upgrade", "2026-03-08T02:00:00Z", "2026-03-08T04:00:00Z");
         ProcessInstance pi = process(window);
         assertThat(job(REMINDER_DUE, pi)).hasDueDate(date("2026-03-07T02:00:00Z"));
@@ -85,16 +86,16 @@ class MaintenanceNotificationProcessTests {
         assertThat(Integer.parseInt(prop(event, "SEQUENCE"))).isZero();
         assertThat(prop(event, "DTSTART")).isEqualTo("20260308T020000Z");
 
-        at("2026-03-07T02:00:00Z");
+        TestClock.pin("2026-03-07T02:00:00Z");
         execute(job(REMINDER_DUE, pi));
         MailDelivery.deliverDue(context);
         assertThat(prop(event(mailTo(CONTACT, "Reminder: maintenance in 24 hours: Postgres 16 upgrade")), "UID")).isEqualTo(window.icalUid());
 
-        at("2026-03-08T02:00:00Z");
+        TestClock.pin("2026-03-08T02:00:00Z");
         execute(job(WINDOW_STARTS, pi));
         assertThat(maintenance.find(window.id()).status()).isEqualTo(MaintenanceStatus.IN_PROGRESS);
 
-        at("2026-03-08T04:00:00Z");
+        TestClock.pin("2026-03-08T04:00:00Z");
         execute(job(WINDOW_ENDS, pi));
         assertThat(maintenance.find(window.id()).status()).isEqualTo(MaintenanceStatus.COMPLETED);
         assertThat(pi).isEnded().hasPassed(END_COMPLETED);
@@ -104,7 +105,7 @@ class MaintenanceNotificationProcessTests {
 
     @Test
     void rescheduleSendsTheNewTimeWithTheSameUidAndReArmsTheTimers() throws Exception {
-        at("2026-04-01T10:00:00Z");
+        TestClock.pin("2026-04-01T10:00:00Z");
         MaintenanceView window = schedule("Kernel patches", "2026-04-12T02:00:00Z", "2026-04-12T03:00:00Z");
         ProcessInstance pi = process(window);
 
@@ -123,9 +124,9 @@ class MaintenanceNotificationProcessTests {
 
     @Test
     void aRescheduleObeysTheNoticeRules() {
-        at("2026-05-01T10:00:00Z");
+        TestClock.pin("2026-05-01T10:00:00Z");
         MaintenanceView window = schedule("Scaling", "2026-05-10T02:00:00Z", "2026-05-10T03:00:00Z");
-        at("2026-05-05T10:00:00Z");
+        TestClock.pin("2026-05-05T10:00:00Z");
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> maintenance.reschedule(window.id(),
                 Instant.parse("2026-05-10T03:00:00Z"), Instant.parse("2026-05-10T04:00:00Z"), "sre"))
                 .hasMessageContaining("standard maintenance needs 7 days");
@@ -134,7 +135,7 @@ class MaintenanceNotificationProcessTests {
 
     @Test
     void cancellationSendsACancelledCalendarEventAndEndsTheProcess() throws Exception {
-        at("2026-06-01T10:00:00Z");
+        TestClock.pin("2026-06-01T10:00:00Z");
         MaintenanceView window = schedule("Feature deployment", "2026-06-14T02:00:00Z", "2026-06-14T04:00:00Z");
         ProcessInstance pi = process(window);
 
@@ -196,9 +197,6 @@ class MaintenanceNotificationProcessTests {
         return event.getProperty(name).orElseThrow().getValue();
     }
 
-    private static void at(String instant) {
-        ClockUtil.setCurrentTime(Date.from(Instant.parse(instant)));
-    }
 
     private static Date date(String instant) {
         return Date.from(Instant.parse(instant));

@@ -1,5 +1,6 @@
 package com.sladesk.maintenance;
 
+import com.sladesk.TestClock;
 import java.io.StringReader;
 import java.time.Instant;
 import java.util.Date;
@@ -70,7 +71,7 @@ class StatusAndSubscriptionTests {
         String token = jdbc.queryForObject("select token from subscriber where email = ?", String.class, email);
         assertThat(jdbc.queryForObject("select confirmed_at from subscriber where email = ?", java.sql.Timestamp.class, email)).isNull();
 
-        at("2026-07-01T10:00:00Z");
+        TestClock.pin("2026-07-01T10:00:00Z");
         schedule("Before confirming", "api");
         assertThat(subjects(email)).doesNotContain("Scheduled maintenance: Before confirming");
 
@@ -131,7 +132,7 @@ class StatusAndSubscriptionTests {
 
     @Test
     void maintenanceApiAppliesTheRulesAndRoles() throws Exception {
-        at("2026-08-01T02:00:00Z"); // a Saturday
+        TestClock.pin("2026-08-01T02:00:00Z"); // a Saturday
         String body = """
                 {"title": "Security patches", "type": "standard", "startsAt": "%s", "endsAt": "%s",
                  "components": ["core"], "activities": ["security_patch"]}""";
@@ -140,14 +141,14 @@ class StatusAndSubscriptionTests {
                 .content(body.formatted("2026-08-08T01:00:00Z", "2026-08-08T02:00:00Z")))
                 .andExpect(status().isUnprocessableEntity())
                 .andExpect(jsonPath("$.errors[0].rule").value("standard-window"));
-        at("2026-08-02T03:00:00Z");
+        TestClock.pin("2026-08-02T03:00:00Z");
         mvc.perform(post("/api/maintenance").with(httpBasic("sre", "demo")).contentType(MediaType.APPLICATION_JSON)
                 .content(body.formatted("2026-08-09T02:00:00Z", "2026-08-09T04:00:00Z")))
                 .andExpect(status().isUnprocessableEntity())
                 .andExpect(jsonPath("$.errors[0].field").value("startsAt"))
                 .andExpect(jsonPath("$.errors[0].rule").value("notice"))
                 .andExpect(jsonPath("$.detail").value("announced 6 days 23 hours ahead; standard maintenance needs 7 days"));
-        at("2026-08-02T02:00:00Z");
+        TestClock.pin("2026-08-02T02:00:00Z");
         String created = mvc.perform(post("/api/maintenance").with(httpBasic("sre", "demo")).contentType(MediaType.APPLICATION_JSON)
                 .content(body.formatted("2026-08-09T02:00:00Z", "2026-08-09T04:00:00Z")))
                 .andExpect(status().isCreated())
@@ -193,7 +194,4 @@ class StatusAndSubscriptionTests {
         return notifications.find(email, null, 100).stream().map(NotificationView::subject).toList();
     }
 
-    private static void at(String instant) {
-        ClockUtil.setCurrentTime(Date.from(Instant.parse(instant)));
-    }
 }

@@ -1,5 +1,6 @@
 package com.sladesk.notification;
 
+import com.sladesk.TestClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
@@ -41,7 +42,7 @@ class NotificationDeliveryTests {
 
     @AfterEach
     void resetClock() {
-        com.sladesk.TestClock.runFromStart();
+        TestClock.runFromStart();
     }
 
     @Test
@@ -67,7 +68,7 @@ class NotificationDeliveryTests {
     @Test
     void notificationCreatedWhileSmtpIsDownIsDeliveredOnceItIsBack() throws Exception {
         Instant start = Instant.parse("2026-03-02T10:00:00Z");
-        ClockUtil.setCurrentTime(Date.from(start));
+        TestClock.pin(start);
         smtp.stop();
         String recipient = unique("sre");
         long id = notifications.queue(recipient, "P1 breaching soon", "message",
@@ -86,7 +87,7 @@ class NotificationDeliveryTests {
         delivery.deliverDue();
         assertThat(smtp.getReceivedMessagesForDomain(recipient)).isEmpty();
 
-        ClockUtil.setCurrentTime(Date.from(waiting.nextAttemptAt().plus(Duration.ofSeconds(1))));
+        TestClock.pin(waiting.nextAttemptAt().plus(Duration.ofSeconds(1)));
         delivery.deliverDue();
         delivery.deliverDue();
 
@@ -100,7 +101,7 @@ class NotificationDeliveryTests {
     @Test
     void aNotificationThatFailsTwentyTimesEndsFailedVisibleAndUntriedUntilRetried() throws Exception {
         Instant now = Instant.parse("2026-04-06T10:00:00Z");
-        ClockUtil.setCurrentTime(Date.from(now));
+        TestClock.pin(now);
         String recipient = unique("failing");
         smtp.stop();
         long id;
@@ -113,11 +114,11 @@ class NotificationDeliveryTests {
                 assertThat(after.status()).isEqualTo(attempt < 20 ? NotificationStatus.PENDING : NotificationStatus.FAILED);
                 if (after.nextAttemptAt() != null) {
                     now = after.nextAttemptAt().plusSeconds(1);
-                    ClockUtil.setCurrentTime(Date.from(now));
+                    TestClock.pin(now);
                 }
             }
             // a day later it is still FAILED, tried 20 times and no more
-            ClockUtil.setCurrentTime(Date.from(now.plus(Duration.ofDays(1))));
+            TestClock.pin(now.plus(Duration.ofDays(1)));
             delivery.deliverDue();
             assertThat(notifications.get(id).attempts()).isEqualTo(20);
             assertThat(notifications.find(recipient, NotificationStatus.FAILED, 10)).extracting(NotificationView::id)

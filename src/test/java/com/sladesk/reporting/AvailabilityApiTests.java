@@ -1,5 +1,6 @@
 package com.sladesk.reporting;
 
+import com.sladesk.TestClock;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
@@ -38,12 +39,12 @@ class AvailabilityApiTests {
 
     @AfterEach
     void resetClock() {
-        com.sladesk.TestClock.runFromStart();
+        TestClock.runFromStart();
     }
 
     @Test
     void computesAHandCheckedMonthFromStoredIncidents() throws Exception {
-        ClockUtil.setCurrentTime(Date.from(Instant.parse("2024-03-05T00:00:00Z")));
+        TestClock.pin("2024-03-05T00:00:00Z");
         // counted: 10:00–11:00 and 10:30–12:00 overlap → 120 min; one crossing into March counts 30 min in February
         outage("2024-02-05T10:00:00Z", "2024-02-05T11:00:00Z", Cause.INTERNAL, Environment.PRODUCTION, Impact.OUTAGE);
         outage("2024-02-05T10:30:00Z", "2024-02-05T12:00:00Z", Cause.INTERNAL, Environment.PRODUCTION, Impact.OUTAGE);

@@ -1,5 +1,6 @@
 package com.sladesk.reporting;
 
+import com.sladesk.TestClock;
 import java.io.StringReader;
 import java.time.Instant;
 import java.time.YearMonth;
@@ -56,7 +57,7 @@ class MonthlySloReportTests {
 
     @AfterEach
     void resetClock() {
-        com.sladesk.TestClock.runFromStart();
+        TestClock.runFromStart();
     }
 
     @Test
@@ -99,7 +100,7 @@ class MonthlySloReportTests {
         java.time.ZonedDateTime due = timer.getDuedate().toInstant().atZone(java.time.ZoneOffset.UTC);
         assertThat(due.getDayOfMonth()).isOne();
         assertThat(due.getHour()).isEqualTo(6);
-        ClockUtil.setCurrentTime(timer.getDuedate());
+        TestClock.pin(timer.getDuedate().toInstant());
 
         management.executeJob(timer.getId());
 

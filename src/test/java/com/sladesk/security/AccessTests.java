@@ -1,5 +1,6 @@
 package com.sladesk.security;
 
+import com.sladesk.TestClock;
 import com.sladesk.SlaDeskTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -98,7 +99,7 @@ class AccessTests {
         long globex = directory.findOrganisationByName("Globex").orElseThrow().id();
         directory.createUser(name, name + "@globex.example", "right-password", com.sladesk.organisation.Role.CUSTOMER, globex);
         java.time.Instant start = java.time.Instant.parse("2026-02-02T10:00:00Z");
-        org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(java.util.Date.from(start));
+        TestClock.pin(start);
         try {
             for (int i = 0; i < 5; i++) {
                 mvc.perform(formLogin("/login").user(name).password("wrong")).andExpect(unauthenticated());
@@ -110,12 +111,11 @@ class AccessTests {
             // other users are not affected
             mvc.perform(formLogin("/login").user("sre").password("demo")).andExpect(authenticated());
 
-            org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(
-                    java.util.Date.from(start.plus(java.time.Duration.ofMinutes(5)).plusSeconds(1)));
+            TestClock.pin(start.plus(java.time.Duration.ofMinutes(5)).plusSeconds(1));
             mvc.perform(formLogin("/login").user(name).password("right-password")).andExpect(authenticated());
         }
         finally {
-            com.sladesk.TestClock.runFromStart();
+            TestClock.runFromStart();
         }
     }
 

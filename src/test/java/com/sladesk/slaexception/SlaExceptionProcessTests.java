@@ -1,5 +1,6 @@
 package com.sladesk.slaexception;
 
+import com.sladesk.TestClock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Date;
@@ -45,12 +46,12 @@ class SlaExceptionProcessTests {
     @BeforeEach
     void setUp() {
         init(engine);
-        ClockUtil.setCurrentTime(Date.from(Instant.parse("2026-03-03T10:00:00Z")));
+        TestClock.pin("2026-03-03T10:00:00Z");
     }
 
     @AfterEach
     void tearDown() {
-        com.sladesk.TestClock.runFromStart();
+        TestClock.runFromStart();
         reset();
     }
 
@@ -60,10 +61,10 @@ class SlaExceptionProcessTests {
         ProcessInstance pi = process(submitted);
         assertThat(pi).isWaitingAt(REVIEW);
         assertThat(taskService().createTaskQuery().processInstanceId(pi.getId()).singleResult()).hasCandidateGroup("sre");
-        assertThatThrownBy(() -> exceptions.review(submitted.id(), "approve", "mine", "sre"))
+        assertThatThrownBy(() -> exceptions.review(submitted.id(), ReviewOutcome.APPROVE, "mine", "sre"))
                 .isInstanceOf(ForbiddenException.class);
 
-        exceptions.review(submitted.id(), "changes", "Add a rollback plan", "sre2");
+        exceptions.review(submitted.id(), ReviewOutcome.CHANGES, "Add a rollback plan", "sre2");
         assertThat(pi).isWaitingAt(REVISE);
         Task revise = taskService().createTaskQuery().processInstanceId(pi.getId()).singleResult();
         assertThat(revise.getAssignee()).isEqualTo("sre");
@@ -72,18 +73,18 @@ class SlaExceptionProcessTests {
 
         exceptions.resubmit(submitted.id(), request("Legacy billing API, with rollback", "2026-03-10", "2026-03-12"), "sre");
         assertThat(pi).isWaitingAt(REVIEW);
-        exceptions.review(submitted.id(), "approve", "Looks safe", "sre2");
+        exceptions.review(submitted.id(), ReviewOutcome.APPROVE, "Looks safe", "sre2");
         assertThat(pi).isWaitingAt(APPROVE);
         assertThat(taskService().createTaskQuery().processInstanceId(pi.getId()).singleResult()).hasCandidateGroup("leadership");
         exceptions.approve(submitted.id(), true, "Go ahead", "leader");
         assertThat(exceptions.find(submitted.id()).status()).isEqualTo(ExceptionStatus.APPROVED);
         assertThat(job(STARTS, pi)).hasDueDate(Date.from(Instant.parse("2026-03-10T00:00:00Z")));
 
-        ClockUtil.setCurrentTime(Date.from(Instant.parse("2026-03-10T00:00:00Z")));
+        TestClock.pin("2026-03-10T00:00:00Z");
         execute(job(STARTS, pi));
         assertThat(exceptions.find(submitted.id()).status()).isEqualTo(ExceptionStatus.ACTIVE);
         assertThat(job(ENDS, pi)).hasDueDate(Date.from(Instant.parse("2026-03-13T00:00:00Z")));
-        ClockUtil.setCurrentTime(Date.from(Instant.parse("2026-03-13T00:00:00Z")));
+        TestClock.pin("2026-03-13T00:00:00Z");
         execute(job(ENDS, pi));
         assertThat(pi).isEnded().hasPassed(END_EXPIRED);
 
@@ -103,7 +104,7 @@ class SlaExceptionProcessTests {
     void leadershipMayNotApproveItsOwnRequestAndRejectionEndsIt() {
         ExceptionView submitted = exceptions.submit(request("Skip a quarterly test", "2026-04-01", "2026-04-02"), "leader");
         ProcessInstance pi = process(submitted);
-        exceptions.review(submitted.id(), "approve", null, "sre");
+        exceptions.review(submitted.id(), ReviewOutcome.APPROVE, null, "sre");
         assertThatThrownBy(() -> exceptions.approve(submitted.id(), true, "mine", "leader"))
                 .isInstanceOf(ForbiddenException.class).hasMessageContaining("someone else");
         assertThat(pi).isWaitingAt(APPROVE);
@@ -116,7 +117,7 @@ class SlaExceptionProcessTests {
     void reviewRejectionEndsTheProcess() {
         ExceptionView submitted = exceptions.submit(request("No", "2026-04-01", "2026-04-02"), "sre");
         ProcessInstance pi = process(submitted);
-        exceptions.review(submitted.id(), "reject", "Customer impact is not minimal", "sre2");
+        exceptions.review(submitted.id(), ReviewOutcome.REJECT, "Customer impact is not minimal", "sre2");
         assertThat(pi).isEnded().hasPassed(END_REJECTED).hasNotPassed(APPROVE);
     }
 
@@ -126,9 +127,9 @@ class SlaExceptionProcessTests {
         ProcessInstance pi = process(submitted);
         assertThat(job(REVIEW_REMINDER, pi)).hasDueDate(Date.from(Instant.parse("2026-03-04T10:00:00Z")));
         assertThat(job(REVIEW_ESCALATION, pi)).hasDueDate(Date.from(Instant.parse("2026-03-06T10:00:00Z")));
-        ClockUtil.setCurrentTime(Date.from(Instant.parse("2026-03-04T10:00:00Z")));
+        TestClock.pin("2026-03-04T10:00:00Z");
         execute(job(REVIEW_REMINDER, pi));
-        ClockUtil.setCurrentTime(Date.from(Instant.parse("2026-03-06T10:00:00Z")));
+        TestClock.pin("2026-03-06T10:00:00Z");
         execute(job(REVIEW_ESCALATION, pi));
         assertThat(notifications.find("sre2@sla-desk.example", null, 1000)).extracting(NotificationView::subject)
                 .contains("Reminder: exception request #" + submitted.id() + " awaits SRE review");

@@ -9,10 +9,13 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
 
 import com.sladesk.availability.AvailabilityService;
+import com.sladesk.availability.OutageEvent;
+import com.sladesk.system.NowAndAfterTransaction;
 import com.sladesk.catalogue.ComponentCatalogue;
 import com.sladesk.catalogue.ComponentInfo;
 import com.sladesk.incident.Environment;
@@ -24,6 +27,7 @@ import com.sladesk.maintenance.MaintenanceService;
 import com.sladesk.maintenance.MaintenanceStatus;
 import com.sladesk.maintenance.MaintenanceView;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -32,8 +36,8 @@ import org.springframework.stereotype.Component;
  * availability engine.
  * <p>
  * The page is public and the most read thing we serve, so a built page is reused: for
- * {@link #FRESH_FOR} while no incident or maintenance window changes (the availability engine's
- * data version), and for a second once one has ({@code sladesk.status.changes-shown-within}), so a new incident shows within
+ * {@link #FRESH_FOR} while no incident or maintenance window changes (a data version bumped by
+ * every {@link OutageEvent}), and for a second once one has ({@code sladesk.status.changes-shown-within}), so a new incident shows within
  * a second even while incidents are opened many times a second. One request rebuilds it while the
  * others are served the page of a moment before.
  */
@@ -48,6 +52,7 @@ class StatusPageBuilder {
     }
 
     private final AtomicReference<Built> last = new AtomicReference<>();
+    private final AtomicLong version = new AtomicLong();
     private final ReentrantLock rebuilding = new ReentrantLock();
 
     private final ComponentCatalogue catalogue;
@@ -70,7 +75,7 @@ class StatusPageBuilder {
 
     StatusPage build() {
         Instant now = clock.instant();
-        long version = availability.dataVersion();
+        long version = this.version.get();
         Built built = last.get();
         if (fresh(built, version, now)) {
             return built.page();
@@ -95,6 +100,16 @@ class StatusPageBuilder {
         } finally {
             rebuilding.unlock();
         }
+    }
+
+    /**
+     * An incident or maintenance window changed: a page built before the change's transaction ends
+     * is out of date (bumped now, and again once it ends, for a page built from the data before the
+     * commit meanwhile).
+     */
+    @EventListener
+    void on(OutageEvent event) {
+        NowAndAfterTransaction.run(version::incrementAndGet);
     }
 
     /** Built within the last second, or within five if no incident or maintenance window changed since. */

@@ -6,12 +6,19 @@ import java.util.Comparator;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import com.sladesk.security.SignedInUser;
+import com.sladesk.system.TaskForm;
 import com.sladesk.system.ForbiddenException;
 import com.sladesk.system.NotFoundException;
 import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -31,20 +38,16 @@ class TaskInboxController {
 
     static final String INBOX = "portal/tasks";
 
-    /** Where each kind of task is decided, by process key. */
-    static final Map<String, String> FORMS = Map.of(
-            "credit-request", "/sre/credits/",
-            "sla-exception", "/exceptions/",
-            "change-approval", "/changes/",
-            "incident-response", "/sre/incidents/");
-
+    /** Where each kind of task is decided, by process key: each module with user tasks contributes its form. */
+    private final Map<String, TaskForm> forms;
     private final TaskService tasks;
     private final RepositoryService repository;
-    private final org.camunda.bpm.engine.RuntimeService runtime;
+    private final RuntimeService runtime;
     private final Clock clock;
 
-    TaskInboxController(TaskService tasks, RepositoryService repository, org.camunda.bpm.engine.RuntimeService runtime,
+    TaskInboxController(List<TaskForm> forms, TaskService tasks, RepositoryService repository, RuntimeService runtime,
             Clock clock) {
+        this.forms = forms.stream().collect(Collectors.toUnmodifiableMap(TaskForm::processKey, Function.identity()));
         this.tasks = tasks;
         this.repository = repository;
         this.runtime = runtime;
@@ -57,14 +60,18 @@ class TaskInboxController {
     @GetMapping("/tasks")
     String inbox(@AuthenticationPrincipal SignedInUser user, Model model) {
         Instant now = clock.instant();
-        List<InboxTask> inbox = visible(user.getUsername()).stream()
+        List<Task> visible = visible(user.getUsername());
+        Map<String, ProcessInstance> instances = instances(visible);
+        List<InboxTask> inbox = visible.stream()
                 .sorted(Comparator.comparing(Task::getDueDate, Comparator.nullsLast(Comparator.naturalOrder())))
                 .map(t -> {
-                    String key = processKey(t);
-                    String businessKey = businessKey(t);
-                    return new InboxTask(t.getId(), t.getName(), key, FORMS.getOrDefault(key, "/tasks#") + businessKey,
-                            t.getDueDate(), t.getDueDate() != null && t.getDueDate().toInstant().isBefore(now),
-                            t.getAssignee());
+                    String key = repository.getProcessDefinition(t.getProcessDefinitionId()).getKey();
+                    ProcessInstance instance = instances.get(t.getProcessInstanceId());
+                    String businessKey = instance == null ? "" : instance.getBusinessKey();
+                    TaskForm form = forms.get(key);
+                    return new InboxTask(t.getId(), t.getName(), key,
+                            form == null ? "/tasks#" + businessKey : form.linkTo(businessKey), t.getDueDate(),
+                            t.getDueDate() != null && t.getDueDate().toInstant().isBefore(now), t.getAssignee());
                 }).toList();
         model.addAttribute("tasks", inbox);
         return INBOX;
@@ -109,12 +116,17 @@ class TaskInboxController {
         return task;
     }
 
-    private String processKey(Task task) {
-        return repository.getProcessDefinition(task.getProcessDefinitionId()).getKey();
-    }
-
-    private String businessKey(Task task) {
-        var instance = runtime.createProcessInstanceQuery().processInstanceId(task.getProcessInstanceId()).singleResult();
-        return instance == null ? "" : instance.getBusinessKey();
+    /**
+     * The process instances of these tasks, in one query (a process definition comes from the
+     * engine's deployment cache and takes none).
+     */
+    private Map<String, ProcessInstance> instances(List<Task> visible) {
+        Set<String> ids = visible.stream().map(Task::getProcessInstanceId).filter(Objects::nonNull)
+                .collect(Collectors.toSet());
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        return runtime.createProcessInstanceQuery().processInstanceIds(ids).list().stream()
+                .collect(Collectors.toMap(ProcessInstance::getId, Function.identity()));
     }
 }

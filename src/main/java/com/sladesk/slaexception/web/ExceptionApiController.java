@@ -6,6 +6,7 @@ import java.util.List;
 
 import com.sladesk.slaexception.ExceptionRequest;
 import com.sladesk.slaexception.ExceptionView;
+import com.sladesk.slaexception.ReviewOutcome;
 import com.sladesk.slaexception.SlaExceptionService;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -85,7 +86,7 @@ class ExceptionApiController {
 
     @PostMapping("/{id}/review")
     ExceptionView review(@PathVariable long id, @RequestBody @Valid Review review, Authentication user) {
-        return exceptions.review(id, review.outcome(), review.comment(), user.getName());
+        return exceptions.review(id, ReviewOutcome.of(review.outcome()), review.comment(), user.getName());
     }
 
     @PostMapping("/{id}/approve")

@@ -1,6 +1,7 @@
 package com.sladesk.slaexception.web;
 
 import com.sladesk.slaexception.ExceptionView;
+import com.sladesk.slaexception.ReviewOutcome;
 import com.sladesk.slaexception.SlaExceptionService;
 import com.sladesk.system.ConflictException;
 import com.sladesk.system.FieldRuleException;
@@ -98,7 +99,12 @@ class ExceptionPageController {
     @PostMapping("/exceptions/{id}/review")
     String review(@PathVariable long id, @RequestParam String outcome, @RequestParam(required = false) String comment,
             Authentication user, RedirectAttributes redirect) {
-        return act(id, redirect, () -> exceptions.review(id, outcome, comment, user.getName()), "Review recorded.");
+        ReviewOutcome reviewed = ReviewOutcome.of(outcome);
+        if (reviewed == null) {
+            redirect.addFlashAttribute("error", "Outcome must be approve, changes or reject.");
+            return "redirect:/exceptions/" + id;
+        }
+        return act(id, redirect, () -> exceptions.review(id, reviewed, comment, user.getName()), "Review recorded.");
     }
 
     @PostMapping("/exceptions/{id}/approve")

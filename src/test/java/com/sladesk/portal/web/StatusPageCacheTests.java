@@ -1,5 +1,6 @@
 package com.sladesk.portal.web;
 
+import com.sladesk.TestClock;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -57,33 +58,33 @@ class StatusPageCacheTests {
         StatusPageBuilder builder = new StatusPageBuilder(catalogue, incidents, maintenance, availability, clock,
                 Duration.ofSeconds(1));
         Instant t = Instant.parse("2026-08-03T10:00:00Z");
-        at(t);
+        TestClock.pin(t);
         StatusPage first = builder.build();
-        at(t.plusMillis(4_000));
+        TestClock.pin(t.plusMillis(4_000));
         assertThat(builder.build()).as("served again within 5 s while nothing changes").isSameAs(first);
-        at(t.plusMillis(5_000));
+        TestClock.pin(t.plusMillis(5_000));
         StatusPage second = builder.build();
         assertThat(second).as("rebuilt at 5 s").isNotSameAs(first);
 
         IncidentView degraded = incidents.open(new NewIncident("API slow for some", null, Severity.P2, List.of("api"),
                 Environment.PRODUCTION, Impact.DEGRADED, null, null), "sre");
-        at(t.plusMillis(5_500));
+        TestClock.pin(t.plusMillis(5_500));
         assertThat(builder.build()).as("a page younger than a second is still served after a change").isSameAs(second);
-        at(t.plusMillis(6_100));
+        TestClock.pin(t.plusMillis(6_100));
         assertThat(latestUpdate(builder.build(), degraded.id())).isEqualTo("opened");
 
         incidents.acknowledge(degraded.id(), "sre");
-        at(t.plusMillis(7_200));
+        TestClock.pin(t.plusMillis(7_200));
         assertThat(latestUpdate(builder.build(), degraded.id())).isEqualTo("acknowledged");
 
         incidents.resolve(degraded.id(), null, Cause.INTERNAL, "sre");
-        at(t.plusMillis(8_300));
+        TestClock.pin(t.plusMillis(8_300));
         StatusPage resolved = builder.build();
         assertThat(resolved.activeIncidents()).noneMatch(i -> i.id() == degraded.id());
-        at(t.plusMillis(10_000));
+        TestClock.pin(t.plusMillis(10_000));
         assertThat(builder.build()).as("unchanged since the resolve").isSameAs(resolved);
 
-        at(t.plusSeconds(14));
+        TestClock.pin(t.plusSeconds(14));
         StatusPage later = builder.build();
         assertThat(later).isNotSameAs(resolved);
         assertThat(later.generatedAt()).isEqualTo(t.plusSeconds(14));
@@ -94,7 +95,4 @@ class StatusPageCacheTests {
                 .map(StatusPage.ActiveIncident::latestUpdate).orElse(null);
     }
 
-    private static void at(Instant instant) {
-        ClockUtil.setCurrentTime(Date.from(instant));
-    }
 }

@@ -1,0 +1,28 @@
+package com.sladesk.maintenance;
+
+import com.sladesk.audit.Audited;
+import com.sladesk.availability.OutageEvent;
+
+/** A maintenance window was cancelled: it excludes nothing from downtime any more. */
+public record MaintenanceCancelled(long maintenanceId, String reason, String actor) implements OutageEvent, Audited {
+
+    @Override
+    public String auditAction() {
+        return "cancel";
+    }
+
+    @Override
+    public String auditSubjectType() {
+        return "maintenance";
+    }
+
+    @Override
+    public long auditSubjectId() {
+        return maintenanceId;
+    }
+
+    @Override
+    public String auditDetail() {
+        return reason;
+    }
+}

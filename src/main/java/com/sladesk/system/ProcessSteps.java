@@ -1,0 +1,78 @@
+package com.sladesk.system;
+
+import java.util.Map;
+
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.retry.annotation.Retryable;
+import org.springframework.stereotype.Component;
+
+/**
+ * The one seam between the feature services and the process engine: start a process for a
+ * business key, complete the user task it waits in, correlate a message to it, or set its
+ * variables. Each call joins the caller's transaction; a call made outside one is retried on
+ * optimistic-locking and deadlock failures like a user command ({@link CommandRetry}).
+ */
+@Component
+@Retryable(interceptor = CommandRetry.INTERCEPTOR)
+public class ProcessSteps {
+
+    private final RuntimeService runtime;
+    private final TaskService tasks;
+
+    ProcessSteps(RuntimeService runtime, TaskService tasks) {
+        this.runtime = runtime;
+        this.tasks = tasks;
+    }
+
+    /** Starts the newest version of {@code processKey} for {@code businessKey}. */
+    public void start(String processKey, Object businessKey, Map<String, Object> variables) {
+        runtime.startProcessInstanceByKey(processKey, String.valueOf(businessKey), variables);
+    }
+
+    /**
+     * Completes the user task {@code taskKey} that the {@code processKey} process of {@code businessKey}
+     * waits in, as {@code assignee} (none: left unassigned).
+     *
+     * @throws ConflictException naming {@code notWaiting} when the process does not wait there
+     */
+    public void complete(String processKey, Object businessKey, String taskKey, String assignee,
+            Map<String, Object> variables, String notWaiting) {
+        if (!completeIfWaiting(processKey, businessKey, taskKey, assignee, variables)) {
+            throw new ConflictException(notWaiting);
+        }
+    }
+
+    /** As {@link #complete}, doing nothing when the process does not wait in that task; true when it did. */
+    public boolean completeIfWaiting(String processKey, Object businessKey, String taskKey, String assignee,
+            Map<String, Object> variables) {
+        Task task = tasks.createTaskQuery().processDefinitionKey(processKey)
+                .processInstanceBusinessKey(String.valueOf(businessKey)).taskDefinitionKey(taskKey).singleResult();
+        if (task == null) {
+            return false;
+        }
+        if (assignee != null) {
+            tasks.setAssignee(task.getId(), assignee);
+        }
+        tasks.complete(task.getId(), variables);
+        return true;
+    }
+
+    /** Delivers {@code message} to the process of {@code businessKey}, with {@code variables} set on it. */
+    public void correlate(String message, Object businessKey, Map<String, Object> variables) {
+        runtime.createMessageCorrelation(message).processInstanceBusinessKey(String.valueOf(businessKey))
+                .setVariables(variables).correlateWithResult();
+    }
+
+    /** Sets {@code variables} on the running {@code processKey} process of {@code businessKey}. */
+    public void setVariables(String processKey, Object businessKey, Map<String, Object> variables) {
+        ProcessInstance instance = runtime.createProcessInstanceQuery().processDefinitionKey(processKey)
+                .processInstanceBusinessKey(String.valueOf(businessKey)).singleResult();
+        if (instance == null) {
+            throw new ConflictException("no running " + processKey + " process for " + businessKey);
+        }
+        runtime.setVariables(instance.getId(), variables);
+    }
+}
