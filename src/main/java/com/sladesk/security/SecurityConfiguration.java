@@ -1,33 +1,48 @@
 package com.sladesk.security;
 
+import java.time.Clock;
+import java.util.List;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sladesk.system.Problems;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.csrf.CsrfFilter;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
+import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 
+import static com.sladesk.security.ApiAccess.ADMIN;
+import static com.sladesk.security.ApiAccess.CTO;
+import static com.sladesk.security.ApiAccess.CUSTOMER;
+import static com.sladesk.security.ApiAccess.LEADERSHIP;
+import static com.sladesk.security.ApiAccess.SRE;
 import static org.springframework.security.web.util.matcher.AntPathRequestMatcher.antMatcher;
 
 /**
- * Two chains: the API (HTTP Basic, stateless, problem+json answers) and the pages (form login with
- * CSRF). Each path's role is declared here, in one place.
+ * Three chains: the API (HTTP Basic, stateless, problem+json answers; its roles come from
+ * {@link ApiAccess}), the API's OpenAPI document and Swagger UI (staff, by session or Basic), and
+ * the pages (form login with CSRF). Each path's role is declared here or in {@link ApiAccess}.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
 class SecurityConfiguration {
-
-    private static final String SRE = "SRE";
-    private static final String LEADERSHIP = "LEADERSHIP";
-    private static final String CTO = "CTO";
-    private static final String ADMIN = "ADMIN";
-    private static final String CUSTOMER = "CUSTOMER";
 
     /** Pages load scripts, styles and images from this service only: no inline script, no other origin. */
     static final String PAGE_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
@@ -35,37 +50,36 @@ class SecurityConfiguration {
 
     /** A request the firewall refuses (encoded slashes, semicolons, %25 …): a 400 problem naming the path. */
     @Bean
-    org.springframework.security.web.firewall.RequestRejectedHandler requestRejectedHandler(
-            com.fasterxml.jackson.databind.ObjectMapper json) {
+    RequestRejectedHandler requestRejectedHandler(ObjectMapper json) {
         return (request, response, rejected) -> {
-            var problem = com.sladesk.system.Problems.invalid(org.springframework.http.HttpStatus.BAD_REQUEST,
+            var problem = Problems.invalid(HttpStatus.BAD_REQUEST,
                     "path: the address contains characters that are not allowed",
-                    java.util.List.of(new com.sladesk.system.Problems.FieldError("path", "characters",
+                    List.of(new Problems.FieldError("path", "characters",
                             "the address contains characters that are not allowed")));
             response.setStatus(400);
-            response.setContentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
             json.writeValue(response.getOutputStream(), problem);
         };
     }
 
     @Bean
-    RecentUsers recentUsers(java.time.Clock clock) {
+    RecentUsers recentUsers(Clock clock) {
         return new RecentUsers(clock);
     }
 
     /** Users from the database, checked with the (cached) BCrypt encoder, remembered for seconds. */
     @Bean
-    org.springframework.security.authentication.dao.DaoAuthenticationProvider authenticationProvider(
-            SlaUserDetailsService users, PasswordEncoder encoder, RecentUsers recent) {
-        var provider = new org.springframework.security.authentication.dao.DaoAuthenticationProvider(users);
+    DaoAuthenticationProvider authenticationProvider(SlaUserDetailsService users, PasswordEncoder encoder,
+            RecentUsers recent) {
+        var provider = new DaoAuthenticationProvider(users);
         provider.setPasswordEncoder(encoder);
         provider.setUserCache(recent);
         return provider;
     }
 
     @Bean
-    PasswordEncoder passwordEncoder(java.time.Clock clock,
-            @org.springframework.beans.factory.annotation.Value("${sladesk.security.verified-password-cache:true}") boolean cache) {
+    PasswordEncoder passwordEncoder(Clock clock,
+            @Value("${sladesk.security.verified-password-cache:true}") boolean cache) {
         // the switch exists for the benchmark's before/after (docs/performance.md)
         return cache ? new VerifiedPasswordCache(new BCryptPasswordEncoder(), clock) : new BCryptPasswordEncoder();
     }
@@ -73,46 +87,28 @@ class SecurityConfiguration {
     @Bean
     @Order(1)
     SecurityFilterChain apiChain(HttpSecurity http, ObjectMapper json,
-            @org.springframework.beans.factory.annotation.Value("${sladesk.alertmanager.token:}") String alertmanagerToken)
-            throws Exception {
+            @Value("${sladesk.alertmanager.token:}") String alertmanagerToken) throws Exception {
         ProblemSecurityHandlers problems = new ProblemSecurityHandlers(json);
         http.securityMatcher(new OrRequestMatcher(antMatcher("/api/**"), antMatcher("/engine-rest/**"),
                 antMatcher("/actuator/**")))
-            .authorizeHttpRequests(auth -> auth
-                .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
-                .requestMatchers("/actuator/prometheus").hasAnyRole(ADMIN, SlaUserDetailsService.METRICS_ROLE)
-                .requestMatchers("/actuator/**").hasRole(ADMIN)
-                .requestMatchers(antMatcher("/engine-rest/**")).hasRole(ADMIN)
-                .requestMatchers(HttpMethod.GET, "/api/notifications/**").hasAnyRole(SRE, ADMIN)
-                .requestMatchers("/api/notifications/**").hasRole(ADMIN)
-                .requestMatchers(HttpMethod.POST, AlertmanagerTokenFilter.PATH).hasRole(AlertmanagerTokenFilter.ROLE)
-                .requestMatchers(HttpMethod.GET, "/api/incidents", "/api/incidents/**").hasAnyRole(SRE, LEADERSHIP, CTO, ADMIN)
-                .requestMatchers("/api/incidents", "/api/incidents/**").hasRole(SRE)
-                .requestMatchers(HttpMethod.POST, "/api/credit-requests").hasRole(CUSTOMER)
-                .requestMatchers(HttpMethod.POST, "/api/credit-requests/*/decision").hasRole(SRE)
-                .requestMatchers(HttpMethod.GET, "/api/credit-requests", "/api/credit-requests/*")
-                    .hasAnyRole(CUSTOMER, SRE, LEADERSHIP, CTO, ADMIN)
-                .requestMatchers("/api/credit-requests/**").denyAll()
-                .requestMatchers(HttpMethod.GET, "/api/credit-ledger").hasAnyRole(SRE, ADMIN)
-                .requestMatchers(HttpMethod.GET, "/api/maintenance", "/api/maintenance/**")
-                    .hasAnyRole(CUSTOMER, SRE, LEADERSHIP, CTO, ADMIN)
-                .requestMatchers("/api/maintenance", "/api/maintenance/**").hasRole(SRE)
-                .requestMatchers(HttpMethod.GET, "/api/exceptions", "/api/exceptions/**")
-                    .hasAnyRole(SRE, LEADERSHIP, CTO, ADMIN)
-                .requestMatchers(HttpMethod.POST, "/api/exceptions/*/review").hasRole(SRE)
-                .requestMatchers(HttpMethod.POST, "/api/exceptions/*/approve").hasAnyRole(LEADERSHIP, CTO)
-                .requestMatchers(HttpMethod.POST, "/api/exceptions").hasAnyRole(SRE, LEADERSHIP)
-                .requestMatchers(HttpMethod.PUT, "/api/exceptions/*").hasAnyRole(SRE, LEADERSHIP)
-                .requestMatchers("/api/exceptions/**").denyAll()
-                .requestMatchers(HttpMethod.POST, "/api/changes/*/decision").hasRole(CTO)
-                .requestMatchers("/api/changes", "/api/changes/**").hasAnyRole(SRE, LEADERSHIP, CTO, ADMIN)
-                .requestMatchers(HttpMethod.GET, "/api/availability").hasAnyRole(CUSTOMER, SRE, LEADERSHIP, CTO, ADMIN)
-                .requestMatchers(HttpMethod.GET, "/api/audit").hasRole(ADMIN)
-                .requestMatchers("/api/audit/**").denyAll()
-                .requestMatchers("/api/**").hasAnyRole(CUSTOMER, SRE, LEADERSHIP, CTO, ADMIN)
-                .anyRequest().denyAll())
-            .addFilterBefore(new AlertmanagerTokenFilter(alertmanagerToken),
-                    org.springframework.security.web.authentication.www.BasicAuthenticationFilter.class)
+            .authorizeHttpRequests(auth -> {
+                auth.requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                    .requestMatchers("/actuator/prometheus").hasAnyRole(ADMIN, SlaUserDetailsService.METRICS_ROLE)
+                    .requestMatchers("/actuator/**").hasRole(ADMIN)
+                    .requestMatchers(antMatcher("/engine-rest/**")).hasRole(ADMIN);
+                for (ApiAccess.Rule rule : ApiAccess.RULES) {
+                    String[] paths = rule.paths().toArray(String[]::new);
+                    var matched = rule.method() == null ? auth.requestMatchers(paths)
+                            : auth.requestMatchers(rule.method(), paths);
+                    if (rule.roles().isEmpty()) {
+                        matched.denyAll();
+                    } else {
+                        matched.hasAnyRole(rule.roles().toArray(String[]::new));
+                    }
+                }
+                auth.anyRequest().denyAll();
+            })
+            .addFilterBefore(new AlertmanagerTokenFilter(alertmanagerToken), BasicAuthenticationFilter.class)
             .httpBasic(basic -> basic.authenticationEntryPoint(problems))
             .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
             .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -121,8 +117,31 @@ class SecurityConfiguration {
         return http.build();
     }
 
+    /**
+     * The OpenAPI document and Swagger UI, for signed-in staff: a browser's session works (Swagger UI
+     * reads the document with it) and so does HTTP Basic for a script; Swagger UI sends an
+     * anonymous browser to the login page, the document answers 401.
+     */
     @Bean
     @Order(2)
+    SecurityFilterChain apiDocumentChain(HttpSecurity http, ObjectMapper json) throws Exception {
+        ProblemSecurityHandlers problems = new ProblemSecurityHandlers(json);
+        var swaggerUi = new OrRequestMatcher(antMatcher("/swagger-ui.html"), antMatcher("/swagger-ui/**"));
+        http.securityMatcher(new OrRequestMatcher(antMatcher("/v3/api-docs"), antMatcher("/v3/api-docs/**"),
+                antMatcher("/v3/api-docs.yaml"), antMatcher("/swagger-ui.html"), antMatcher("/swagger-ui/**")))
+            .authorizeHttpRequests(auth -> auth.anyRequest().hasAnyRole(SRE, LEADERSHIP, CTO, ADMIN))
+            .httpBasic(basic -> basic.authenticationEntryPoint(problems))
+            .exceptionHandling(e -> e
+                .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"), swaggerUi)
+                .defaultAuthenticationEntryPointFor(problems, antMatcher("/**"))
+                .accessDeniedHandler(problems))
+            .csrf(csrf -> csrf.disable())
+            .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(PAGE_POLICY)));
+        return http.build();
+    }
+
+    @Bean
+    @Order(3)
     SecurityFilterChain pageChain(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(auth -> auth
                 .requestMatchers("/login", "/error", "/css/**", "/js/**", "/images/**", "/webjars/**",
@@ -147,12 +166,12 @@ class SecurityConfiguration {
             .logout(logout -> logout.logoutSuccessUrl("/login?logout").permitAll())
             // Cockpit and Tasklist send their own CSRF token (Camunda's CsrfPreventionFilter).
             .csrf(csrf -> csrf.ignoringRequestMatchers(antMatcher("/camunda/api/**")))
-            .addFilterAfter(new EagerCsrfTokenFilter(), org.springframework.security.web.csrf.CsrfFilter.class)
+            .addFilterAfter(new EagerCsrfTokenFilter(), CsrfFilter.class)
             // Cockpit, Tasklist and Admin send their own policy (Camunda's HeaderSecurityFilter)
             .headers(headers -> headers.frameOptions(frame -> frame.sameOrigin())
-                    .addHeaderWriter(new org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter(
-                            new org.springframework.security.web.util.matcher.NegatedRequestMatcher(antMatcher("/camunda/**")),
-                            new org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter(PAGE_POLICY))));
+                    .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
+                            new NegatedRequestMatcher(antMatcher("/camunda/**")),
+                            new ContentSecurityPolicyHeaderWriter(PAGE_POLICY))));
         return http.build();
     }
 }

@@ -1,11 +1,11 @@
 package com.sladesk.availability;
 
-import com.sladesk.TestClock;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.util.List;
 
 import com.sladesk.SlaDeskTest;
+import com.sladesk.TestClock;
 import com.sladesk.incident.Cause;
 import com.sladesk.incident.Environment;
 import com.sladesk.incident.Impact;

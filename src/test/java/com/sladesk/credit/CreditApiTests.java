@@ -1,11 +1,8 @@
 package com.sladesk.credit;
 
-import com.sladesk.TestClock;
-import java.time.Instant;
-import java.util.Date;
 
 import com.sladesk.SlaDeskTest;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
+import com.sladesk.TestClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

@@ -1,12 +1,12 @@
 package com.sladesk.credit;
 
-import com.sladesk.TestClock;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.util.Date;
 import java.util.List;
 
 import com.sladesk.SlaDeskTest;
+import com.sladesk.TestClock;
 import com.sladesk.incident.Cause;
 import com.sladesk.incident.Environment;
 import com.sladesk.incident.Impact;
@@ -20,7 +20,6 @@ import com.sladesk.organisation.Directory;
 import com.sladesk.system.ConflictException;
 import com.sladesk.system.InvalidInputException;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;

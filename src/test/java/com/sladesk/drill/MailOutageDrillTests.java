@@ -1,6 +1,5 @@
 package com.sladesk.drill;
 
-import com.sladesk.TestClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -12,6 +11,7 @@ import java.util.Map;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import com.sladesk.SlaDeskTest;
+import com.sladesk.TestClock;
 import com.sladesk.incident.Environment;
 import com.sladesk.incident.Impact;
 import com.sladesk.incident.IncidentService;
@@ -25,7 +25,6 @@ import com.sladesk.notification.MailDelivery;
 import jakarta.mail.internet.MimeMessage;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;

@@ -1,11 +1,9 @@
 package com.sladesk.incident;
 
-import com.sladesk.TestClock;
 import java.time.Instant;
-import java.util.Date;
 
 import com.sladesk.SlaDeskTest;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
+import com.sladesk.TestClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -1,17 +1,16 @@
 package com.sladesk.incident;
 
-import com.sladesk.TestClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 
 import com.sladesk.SlaDeskTest;
+import com.sladesk.TestClock;
 import com.sladesk.notification.NotificationView;
 import com.sladesk.notification.Notifications;
 import com.sladesk.system.ConflictException;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;

@@ -1,6 +1,5 @@
 package com.sladesk.maintenance;
 
-import com.sladesk.TestClock;
 import java.io.StringReader;
 import java.time.Instant;
 import java.util.Arrays;
@@ -11,6 +10,7 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import com.sladesk.SlaDeskTest;
+import com.sladesk.TestClock;
 import com.sladesk.notification.MailDelivery;
 import jakarta.mail.BodyPart;
 import jakarta.mail.Multipart;
@@ -19,7 +19,6 @@ import net.fortuna.ical4j.data.CalendarBuilder;
 import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.component.VEvent;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

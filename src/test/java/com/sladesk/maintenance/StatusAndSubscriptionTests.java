@@ -1,14 +1,13 @@
 package com.sladesk.maintenance;
 
-import com.sladesk.TestClock;
 import java.io.StringReader;
 import java.time.Instant;
-import java.util.Date;
 import java.util.List;
 
 import com.rometools.rome.feed.synd.SyndFeed;
 import com.rometools.rome.io.SyndFeedInput;
 import com.sladesk.SlaDeskTest;
+import com.sladesk.TestClock;
 import com.sladesk.incident.Environment;
 import com.sladesk.incident.Impact;
 import com.sladesk.incident.IncidentService;

@@ -1,18 +1,16 @@
 package com.sladesk.reporting;
 
-import com.sladesk.TestClock;
 import java.time.Instant;
-import java.util.Date;
 import java.util.List;
 
 import com.sladesk.SlaDeskTest;
+import com.sladesk.TestClock;
 import com.sladesk.incident.Cause;
 import com.sladesk.incident.Environment;
 import com.sladesk.incident.Impact;
 import com.sladesk.incident.IncidentService;
 import com.sladesk.incident.NewIncident;
 import com.sladesk.incident.Severity;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

@@ -1,6 +1,5 @@
 package com.sladesk.reporting;
 
-import com.sladesk.TestClock;
 import java.io.StringReader;
 import java.time.Instant;
 import java.time.YearMonth;
@@ -10,6 +9,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import com.sladesk.SlaDeskTest;
+import com.sladesk.TestClock;
 import com.sladesk.incident.Cause;
 import com.sladesk.incident.Environment;
 import com.sladesk.incident.Impact;
@@ -23,7 +23,6 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

@@ -1,16 +1,15 @@
 package com.sladesk.slaexception;
 
-import com.sladesk.TestClock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Date;
 
 import com.sladesk.SlaDeskTest;
+import com.sladesk.TestClock;
 import com.sladesk.notification.NotificationView;
 import com.sladesk.notification.Notifications;
 import com.sladesk.system.ForbiddenException;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;

@@ -11,6 +11,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -38,6 +39,7 @@ class ChangeApiController {
     }
 
     @PostMapping
+    @ApiResponse(responseCode = "201", description = "Created; Location names the new record", useReturnTypeSchema = true)
     ResponseEntity<ChangeView> request(@RequestBody @Valid ChangeRequestBody body, Authentication user) {
         ChangeView change = changes.request(body.title(), body.description(), body.kind(), body.fixesIncidentId(),
                 body.testingEvidence(), user.getName());

@@ -13,6 +13,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -38,6 +39,7 @@ class CreditApiController {
     }
 
     @PostMapping("/api/credit-requests")
+    @ApiResponse(responseCode = "201", description = "Created; Location names the new record", useReturnTypeSchema = true)
     ResponseEntity<CreditRequestView> claim(@RequestBody @Valid ClaimRequest request,
             @AuthenticationPrincipal SignedInUser user) {
         CreditRequestView claim = credits.submit(user.organisationId(), request.month(), request.description(),

@@ -21,6 +21,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.validation.annotation.Validated;
@@ -56,6 +57,7 @@ class IncidentApiController {
     }
 
     @PostMapping
+    @ApiResponse(responseCode = "201", description = "Created; Location names the new record", useReturnTypeSchema = true)
     ResponseEntity<IncidentView> open(@RequestBody @Valid OpenIncidentRequest request, Authentication user) {
         NewIncident command = new NewIncident(request.title(), request.description(), request.severity(),
                 request.components(), request.environment(), request.impact(), request.openedAt(), null);

@@ -17,6 +17,7 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -56,6 +57,7 @@ class MaintenanceApiController {
     }
 
     @PostMapping
+    @ApiResponse(responseCode = "201", description = "Created; Location names the new record", useReturnTypeSchema = true)
     ResponseEntity<MaintenanceView> schedule(@RequestBody @Valid ScheduleRequest request, Authentication user) {
         MaintenanceView window = maintenance.schedule(request.toCommand(), user.getName());
         return ResponseEntity.created(URI.create("/api/maintenance/" + window.id())).body(window);

@@ -13,6 +13,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -63,6 +64,7 @@ class ExceptionApiController {
     }
 
     @PostMapping
+    @ApiResponse(responseCode = "201", description = "Created; Location names the new record", useReturnTypeSchema = true)
     ResponseEntity<ExceptionView> submit(@RequestBody @Valid Submission submission, Authentication user) {
         ExceptionView view = exceptions.submit(submission.toRequest(), user.getName());
         return ResponseEntity.created(URI.create("/api/exceptions/" + view.id())).body(view);

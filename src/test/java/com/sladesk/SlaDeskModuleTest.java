@@ -1,0 +1,51 @@
+package com.sladesk;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.core.annotation.AliasFor;
+import org.springframework.modulith.test.ApplicationModuleTest;
+import org.springframework.modulith.test.ApplicationModuleTest.BootstrapMode;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * A module test: only the test's module, the modules whose beans it uses and the shared
+ * {@code system} module are started (with the same profiles and database as {@link SlaDeskTest}),
+ * plus the modules named in {@link #extraIncludes()}: those that only listen to its events. Event
+ * flows are written with Modulith's {@code Scenario}.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+@ApplicationModuleTest(mode = BootstrapMode.ALL_DEPENDENCIES)
+@Import(SlaDeskModuleTest.Infrastructure.class)
+@ActiveProfiles(resolver = TestProfiles.class)
+public @interface SlaDeskModuleTest {
+
+    /** Modules started besides the dependencies, by name: typically the listeners of the module's events. */
+    @AliasFor(annotation = ApplicationModuleTest.class, attribute = "extraIncludes")
+    String[] extraIncludes() default {};
+
+    /**
+     * What the security module provides to the whole application, for a module test that does not
+     * start it: the password encoder the directory stores new users' passwords with.
+     */
+    @TestConfiguration(proxyBeanMethods = false)
+    class Infrastructure {
+
+        @Bean
+        @ConditionalOnMissingBean
+        PasswordEncoder passwordEncoder() {
+            return new BCryptPasswordEncoder();
+        }
+    }
+}
