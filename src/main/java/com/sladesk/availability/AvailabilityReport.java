@@ -4,6 +4,8 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+
 /**
  * Availability of one period (a calendar month or a rolling window) against the 99.9% target.
  * Percentages carry 3 decimals (availability is truncated, never rounded up into a better status),
@@ -14,5 +16,5 @@ public record AvailabilityReport(String period, Instant from, Instant to, Instan
         BigDecimal availabilityPercent, BigDecimal errorBudgetMinutes, BigDecimal errorBudgetRemainingMinutes,
         BigDecimal errorBudgetRemainingPercent, AvailabilityStatus status, BudgetPolicy policy,
         List<BurnRate> burnRates, List<Exclusion> exclusions,
-        @com.fasterxml.jackson.annotation.JsonIgnore BigDecimal exactAvailabilityPercent) {
+        @JsonIgnore BigDecimal exactAvailabilityPercent) {
 }

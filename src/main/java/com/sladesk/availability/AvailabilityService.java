@@ -23,6 +23,7 @@ import com.sladesk.catalogue.ComponentCatalogue;
 import com.sladesk.catalogue.ComponentInfo;
 import com.sladesk.system.NowAndAfterTransaction;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
@@ -38,11 +39,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class AvailabilityService {
 
-    /** SLA section 1, "Target: 99.9% monthly uptime". */
-    public static final BigDecimal TARGET_PERCENT = new BigDecimal("99.9");
+    /** SLA section 1, "Target: 99.9% monthly uptime": the default of {@code sladesk.availability.target-percent}. */
+    static final BigDecimal DEFAULT_TARGET_PERCENT = new BigDecimal("99.9");
 
     static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
-    static final BigDecimal ERROR_RATE = HUNDRED.subtract(TARGET_PERCENT).divide(HUNDRED); // 0.001
     static final Map<String, Duration> BURN_WINDOWS = burnWindows();
     static final Duration LONGEST_BURN_WINDOW = Duration.ofDays(3);
     static final Duration ROLLING = Duration.ofDays(30);
@@ -77,11 +77,18 @@ public class AvailabilityService {
      * remembered answer and the data version take none, so they borrow no connection.
      */
     private final TransactionTemplate reading;
+    /** The monthly availability target, in percent; the error budget is what it leaves (0.1% for 99.9). */
+    private final BigDecimal targetPercent;
 
+    @Autowired
     AvailabilityService(OutageSource outages, ObjectProvider<ExclusionWindows> exclusionWindows,
             ComponentCatalogue catalogue, Clock clock,
-            @Value("${sladesk.availability.changes-shown-within:PT1S}")
-            Duration changesShownWithin, PlatformTransactionManager transactions) {
+            @Value("${sladesk.availability.changes-shown-within:PT1S}") Duration changesShownWithin,
+            PlatformTransactionManager transactions,
+            @Value("${sladesk.availability.target-percent:99.9}") BigDecimal targetPercent) {
+        if (targetPercent.signum() <= 0 || targetPercent.compareTo(HUNDRED) >= 0) {
+            throw new IllegalArgumentException("sladesk.availability.target-percent must be between 0 and 100");
+        }
         this.outages = outages;
         this.exclusionWindows = exclusionWindows;
         this.catalogue = catalogue;
@@ -89,6 +96,23 @@ public class AvailabilityService {
         this.changesShownWithin = changesShownWithin;
         this.reading = new TransactionTemplate(transactions);
         this.reading.setReadOnly(true);
+        this.targetPercent = targetPercent;
+    }
+
+    /** With the SLA's 99.9% target. */
+    AvailabilityService(OutageSource outages, ObjectProvider<ExclusionWindows> exclusionWindows,
+            ComponentCatalogue catalogue, Clock clock, Duration changesShownWithin, PlatformTransactionManager transactions) {
+        this(outages, exclusionWindows, catalogue, clock, changesShownWithin, transactions, DEFAULT_TARGET_PERCENT);
+    }
+
+    /** The monthly availability target in percent (99.9 in the SLA), for every page, mail and report that states it. */
+    public BigDecimal targetPercent() {
+        return targetPercent;
+    }
+
+    /** The status a day's or a month's availability has on the one scale every page uses. */
+    public AvailabilityStatus statusOf(BigDecimal availabilityPercent) {
+        return AvailabilityStatus.of(availabilityPercent, targetPercent);
     }
 
     /** The calendar month (UTC), with burn rates as of now (or the month's end, for a past month). */
@@ -132,8 +156,8 @@ public class AvailabilityService {
         Instant loadTo = to.isAfter(now) ? to : now;
         List<OutageRecord> records = outages.outagesOverlapping(loadFrom, loadTo, betaComponents(), null);
         List<ExclusionWindow> windows = windows(loadFrom, loadTo);
-        return new MonthAndRolling(compute(month.toString(), from, to, now, records, windows),
-                compute("rolling-30d", rollingFrom, now, now, records, windows));
+        return new MonthAndRolling(compute(month.toString(), from, to, now, records, windows, targetPercent),
+                compute("rolling-30d", rollingFrom, now, now, records, windows, targetPercent));
     }
 
     public record MonthAndRolling(AvailabilityReport month, AvailabilityReport rolling30Days) {
@@ -218,15 +242,22 @@ public class AvailabilityService {
         return days;
     }
 
-    /** The arithmetic of a report, on data already loaded (outages and windows must cover the burn windows too). */
+    /** As {@link #compute(String, Instant, Instant, Instant, List, List, BigDecimal)}, against the SLA's 99.9%. */
     static AvailabilityReport compute(String name, Instant from, Instant to, Instant now, List<OutageRecord> records,
             List<ExclusionWindow> windows) {
+        return compute(name, from, to, now, records, windows, DEFAULT_TARGET_PERCENT);
+    }
+
+    /** The arithmetic of a report, on data already loaded (outages and windows must cover the burn windows too). */
+    static AvailabilityReport compute(String name, Instant from, Instant to, Instant now, List<OutageRecord> records,
+            List<ExclusionWindow> windows, BigDecimal targetPercent) {
+        BigDecimal errorRate = HUNDRED.subtract(targetPercent).divide(HUNDRED);
         Instant asOf = now.isBefore(to) ? now : to;
         Interval period = new Interval(from, to);
         AvailabilityCalculator.Breakdown breakdown = AvailabilityCalculator.downtime(period, now, records, windows);
         long totalSeconds = period.length().toSeconds();
         BigDecimal exact = availability(breakdown.downtimeSeconds(), totalSeconds);
-        BigDecimal budgetSeconds = ERROR_RATE.multiply(BigDecimal.valueOf(totalSeconds));
+        BigDecimal budgetSeconds = errorRate.multiply(BigDecimal.valueOf(totalSeconds));
         BigDecimal remainingSeconds = budgetSeconds.subtract(BigDecimal.valueOf(breakdown.downtimeSeconds())).max(BigDecimal.ZERO);
         BigDecimal remainingPercent = remainingSeconds.multiply(HUNDRED).divide(budgetSeconds, 10, RoundingMode.HALF_EVEN);
 
@@ -235,15 +266,15 @@ public class AvailabilityService {
             Interval window = new Interval(asOf.minus(w.getValue()), asOf);
             long down = AvailabilityCalculator.downtime(window, now, records, windows).downtimeSeconds();
             BigDecimal rate = BigDecimal.valueOf(down).divide(BigDecimal.valueOf(w.getValue().toSeconds()), 12, RoundingMode.HALF_EVEN)
-                    .divide(ERROR_RATE, 2, RoundingMode.HALF_UP);
+                    .divide(errorRate, 2, RoundingMode.HALF_UP);
             burnRates.add(BurnRate.of(w.getKey(), rate));
         }
         List<Exclusion> exclusions = breakdown.exclusions().stream()
                 .map(e -> new Exclusion(e.incidentId(), e.maintenanceId(), e.reason(), minutes(e.seconds()))).toList();
-        return new AvailabilityReport(name, from, to, asOf, TARGET_PERCENT, minutes(totalSeconds),
+        return new AvailabilityReport(name, from, to, asOf, targetPercent, minutes(totalSeconds),
                 minutes(breakdown.downtimeSeconds()), minutes(breakdown.excludedSeconds()),
                 exact.setScale(3, RoundingMode.DOWN), minutes(budgetSeconds), minutes(remainingSeconds),
-                remainingPercent.setScale(3, RoundingMode.HALF_UP), AvailabilityStatus.of(exact),
+                remainingPercent.setScale(3, RoundingMode.HALF_UP), AvailabilityStatus.of(exact, targetPercent),
                 BudgetPolicy.of(remainingPercent), burnRates, exclusions, exact);
     }
 

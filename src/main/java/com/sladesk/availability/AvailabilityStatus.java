@@ -2,17 +2,29 @@ package com.sladesk.availability;
 
 import java.math.BigDecimal;
 
-/** SLO section 1, "Status Definitions": Healthy ≥ 99.9%, Warning 99.5–99.9%, Critical < 99.5%. */
+/**
+ * SLO section 1, "Status Definitions": Healthy at or above the target (99.9%), Warning from 99.5%
+ * (or the target, if lower), Critical below. The one scale for months, days and the status page's
+ * bars; {@link #css()} names its colour.
+ */
 public enum AvailabilityStatus {
     HEALTHY, WARNING, CRITICAL;
 
-    static final BigDecimal HEALTHY_FROM = AvailabilityService.TARGET_PERCENT;
     static final BigDecimal WARNING_FROM = new BigDecimal("99.5");
 
-    public static AvailabilityStatus of(BigDecimal availabilityPercent) {
-        if (availabilityPercent.compareTo(HEALTHY_FROM) >= 0) {
+    static AvailabilityStatus of(BigDecimal availabilityPercent, BigDecimal targetPercent) {
+        if (availabilityPercent.compareTo(targetPercent) >= 0) {
             return HEALTHY;
         }
-        return availabilityPercent.compareTo(WARNING_FROM) >= 0 ? WARNING : CRITICAL;
+        return availabilityPercent.compareTo(WARNING_FROM.min(targetPercent)) >= 0 ? WARNING : CRITICAL;
+    }
+
+    /** The style class of this status on a page: ok, minor or major. */
+    public String css() {
+        return switch (this) {
+            case HEALTHY -> "ok";
+            case WARNING -> "minor";
+            case CRITICAL -> "major";
+        };
     }
 }

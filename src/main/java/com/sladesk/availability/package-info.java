@@ -4,5 +4,7 @@
  * SLA's "Availability Commitment", "Error Budget Policy" and "Exclusions". Pure rules and
  * queries: no web or process code.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Availability engine")
+@ApplicationModule(displayName = "Availability engine")
 package com.sladesk.availability;
+
+import org.springframework.modulith.ApplicationModule;

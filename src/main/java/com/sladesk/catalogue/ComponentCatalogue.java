@@ -3,6 +3,8 @@ package com.sladesk.catalogue;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -16,11 +18,10 @@ public class ComponentCatalogue {
 
     /**
      * Codes seen in the catalogue. Components are added, never removed, so a code found once is
-     * known for good; an incident or window naming only such codes needs no query (it was a
-     * translated JPQL query on every incident write: 13% of its CPU, see docs/performance.md).
-     * A code not in this set is always looked up, so a component added on another node is found.
+     * known for good and an incident or window naming only such codes needs no query; a code not in
+     * this set is always looked up, so a component added on another node is found.
      */
-    private final java.util.Set<String> known = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final Set<String> known = ConcurrentHashMap.newKeySet();
 
     ComponentCatalogue(ServiceComponentRepository components) {
         this.components = components;

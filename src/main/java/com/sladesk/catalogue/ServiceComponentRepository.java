@@ -1,5 +1,6 @@
 package com.sladesk.catalogue;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -11,5 +12,5 @@ interface ServiceComponentRepository extends JpaRepository<ServiceComponent, Lon
 
     List<ServiceComponent> findAllByOrderByName();
 
-    List<ServiceComponent> findByCodeIn(java.util.Collection<String> codes);
+    List<ServiceComponent> findByCodeIn(Collection<String> codes);
 }

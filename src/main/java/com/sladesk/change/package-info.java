@@ -3,5 +3,7 @@
  * {@code change-policy} from the current budget tier; emergencies in a freeze and P0/P1 fixes in an
  * exhausted budget wait for the CTO in the {@code change-approval} process.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Change approval")
+@ApplicationModule(displayName = "Change approval")
 package com.sladesk.change;
+
+import org.springframework.modulith.ApplicationModule;

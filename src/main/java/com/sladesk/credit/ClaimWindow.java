@@ -36,7 +36,7 @@ final class ClaimWindow {
         if (!now.isBefore(closesAt(month))) {
             throw new RuleViolationException("month", "claim-window",
                     "claims for " + month + " closed at " + closesAt(month).minusSeconds(1)
-                            + "; the SLA accepts claims within 30 days after the month ends");
+                            + "; the SLA accepts claims within " + CLAIM_PERIOD.toDays() + " days after the month ends");
         }
     }
 }

@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.List;
 
 import com.sladesk.system.ConflictException;
+import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -26,7 +27,7 @@ class CreditRequest {
 
     private Long organisationId;
 
-    @jakarta.persistence.Column(name = "claim_month")
+    @Column(name = "claim_month")
     private String month;
 
     private String description;

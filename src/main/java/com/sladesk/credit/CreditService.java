@@ -35,6 +35,10 @@ import static com.sladesk.credit.CreditRequestProcess.*;
 @Retryable(interceptor = CommandRetry.INTERCEPTOR)
 public class CreditService {
 
+    /** SLA "Credit Request Process": SREs are reminded after one business day; the claim is decided within two. */
+    static final int REMINDER_BUSINESS_DAYS = 1;
+    static final int DECISION_BUSINESS_DAYS = 2;
+
     private final CreditRequestRepository requests;
     private final CreditLedgerRepository ledger;
     private final AvailabilityService availability;
@@ -77,8 +81,8 @@ public class CreditService {
             throw new ConflictException("your organisation already claimed " + month + "; one claim per month");
         }
         OrganisationInfo organisation = organisation(organisationId);
-        Instant reminderAt = calendar.plusBusinessDays(now, 1);
-        Instant decisionDueAt = calendar.plusBusinessDays(now, 2);
+        Instant reminderAt = calendar.plusBusinessDays(now, REMINDER_BUSINESS_DAYS);
+        Instant decisionDueAt = calendar.plusBusinessDays(now, DECISION_BUSINESS_DAYS);
         CreditRequest request = requests.saveAndFlush(new CreditRequest(organisationId, month, description.trim(),
                 incidentIds, organisation.monthlyFee(), organisation.currency(), now, actor, decisionDueAt));
         process.start(KEY, request.getId(), Map.of(VAR_CREDIT_REQUEST_ID, request.getId(), VAR_REMINDER_AT, Date.from(reminderAt),
@@ -112,8 +116,10 @@ public class CreditService {
         CreditRequestView view = view(request);
         mailContacts(request, "Credit request #" + id + " for " + view.month() + " received", List.of(
                 "We received your SLA credit request for " + view.month() + ".",
-                "Measured availability: " + view.availabilityPercent() + "% (target 99.9%).",
-                "An SRE will verify it within 2 business days (by " + view.decisionDueAt() + ")."));
+                "Measured availability: " + view.availabilityPercent() + "% (target " + availability.targetPercent()
+                        + "%).",
+                "An SRE will verify it within " + DECISION_BUSINESS_DAYS + " business days (by " + view.decisionDueAt()
+                        + ")."));
     }
 
     void apply(long id) {
@@ -147,7 +153,8 @@ public class CreditService {
             notifications.queue(sre, "Reminder: credit request #" + id + " awaits verification", "message",
                     Map.of("heading", "Credit request #" + id + " (" + view.organisation() + ", " + view.month()
                             + ") awaits verification", "lines", List.of("Submitted " + view.submittedAt()
-                            + "; the SLA allows 2 business days, until " + view.decisionDueAt() + ".")));
+                            + "; the SLA allows " + DECISION_BUSINESS_DAYS + " business days, until " + view.decisionDueAt()
+                            + ".")));
         }
     }
 
@@ -156,11 +163,19 @@ public class CreditService {
         request.escalated(clock.instant());
         CreditRequestView view = view(request);
         for (String leader : directory.emailsOf(Role.LEADERSHIP)) {
-            notifications.queue(leader, "Escalation: credit request #" + id + " not decided in 2 business days",
+            notifications.queue(leader, "Escalation: credit request #" + id + " not decided in " + DECISION_BUSINESS_DAYS
+                    + " business days",
                     "message", Map.of("heading", "Credit request #" + id + " is overdue", "lines", List.of(
                             view.organisation() + " claimed " + view.month() + " on " + view.submittedAt() + ".",
                             "It was due to be verified and applied by " + view.decisionDueAt() + ".")));
         }
+    }
+
+    /** The credit terms, as the rules that decide them state them. */
+    @Transactional(readOnly = true)
+    public CreditTerms terms() {
+        return new CreditTerms(availability.targetPercent(), DECISION_BUSINESS_DAYS, ClaimWindow.CLAIM_PERIOD.toDays(),
+                tiers.tiers());
     }
 
     /** Claims of one organisation (a customer) or of all (organisationId null, for staff). */

@@ -3,5 +3,7 @@
  * the {@code credit-tier} decision table compute the credit, an SRE verifies it in the
  * {@code credit-request} process, and an approved credit goes on the organisation's next invoice.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "SLA credits")
+@ApplicationModule(displayName = "SLA credits")
 package com.sladesk.credit;
+
+import org.springframework.modulith.ApplicationModule;

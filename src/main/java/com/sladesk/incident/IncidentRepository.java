@@ -1,5 +1,6 @@
 package com.sladesk.incident;
 
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -19,8 +20,8 @@ interface IncidentRepository extends JpaRepository<Incident, Long> {
     List<Incident> search(@Param("statuses") Collection<IncidentStatus> statuses, @Param("severity") Severity severity,
             Pageable page);
 
-    List<Incident> findByOpenedAtGreaterThanEqualAndOpenedAtLessThanOrderByOpenedAt(java.time.Instant from,
-            java.time.Instant to);
+    List<Incident> findByOpenedAtGreaterThanEqualAndOpenedAtLessThanOrderByOpenedAt(Instant from,
+            Instant to);
 
     Optional<Incident> findFirstByAlertFingerprintAndStatusNotOrderByIdDesc(String fingerprint, IncidentStatus status);
 }

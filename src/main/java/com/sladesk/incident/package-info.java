@@ -3,5 +3,7 @@
  * severity, warnings at 75% and breaches at 100% run by the {@code incident-response} process,
  * escalations by mail, and the Alertmanager intake.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Incident response")
+@ApplicationModule(displayName = "Incident response")
 package com.sladesk.incident;
+
+import org.springframework.modulith.ApplicationModule;

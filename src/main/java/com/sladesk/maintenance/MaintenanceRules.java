@@ -6,6 +6,8 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
+import java.time.format.TextStyle;
+import java.util.Locale;
 
 import com.sladesk.system.InvalidInputException;
 import com.sladesk.system.RuleViolationException;
@@ -21,6 +23,10 @@ final class MaintenanceRules {
     static final Duration EMERGENCY_NOTICE = Duration.ofHours(2);
     static final LocalTime WINDOW_START = LocalTime.of(2, 0);
     static final LocalTime WINDOW_END = LocalTime.of(4, 0);
+    static final DayOfWeek WINDOW_DAY = DayOfWeek.SUNDAY;
+    static final MaintenancePolicy POLICY = new MaintenancePolicy(
+            WINDOW_DAY.getDisplayName(TextStyle.FULL, Locale.ENGLISH) + " " + WINDOW_START + "–" + WINDOW_END + " UTC",
+            STANDARD_NOTICE.toDays(), EMERGENCY_NOTICE.toHours());
 
     private MaintenanceRules() {
     }
@@ -38,16 +44,16 @@ final class MaintenanceRules {
         if (type == MaintenanceType.STANDARD) {
             LocalDateTime start = LocalDateTime.ofInstant(startsAt, ZoneOffset.UTC);
             LocalDateTime end = LocalDateTime.ofInstant(endsAt, ZoneOffset.UTC);
-            boolean inWindow = start.getDayOfWeek() == DayOfWeek.SUNDAY && !start.toLocalTime().isBefore(WINDOW_START)
+            boolean inWindow = start.getDayOfWeek() == WINDOW_DAY && !start.toLocalTime().isBefore(WINDOW_START)
                     && end.toLocalDate().equals(start.toLocalDate()) && !end.toLocalTime().isAfter(WINDOW_END);
             if (!inWindow) {
                 throw new RuleViolationException("startsAt", "standard-window",
-                        "standard maintenance lies inside Sunday 02:00–04:00 UTC; this runs "
+                        "standard maintenance lies inside " + POLICY.standardWindow() + "; this runs "
                                 + describe(start) + " to " + describe(end));
             }
             if (notice.compareTo(STANDARD_NOTICE) < 0) {
                 throw new RuleViolationException("startsAt", "notice", "announced " + ahead(notice)
-                        + " ahead; standard maintenance needs 7 days");
+                        + " ahead; standard maintenance needs " + POLICY.standardNoticeDays() + " days");
             }
         }
         else {
@@ -61,7 +67,7 @@ final class MaintenanceRules {
             }
             if (notice.compareTo(EMERGENCY_NOTICE) < 0) {
                 throw new RuleViolationException("startsAt", "notice", "announced " + ahead(notice)
-                        + " ahead; emergency maintenance needs 2 hours");
+                        + " ahead; emergency maintenance needs " + POLICY.emergencyNoticeHours() + " hours");
             }
         }
     }
@@ -88,7 +94,7 @@ final class MaintenanceRules {
     }
 
     private static String describe(LocalDateTime at) {
-        String day = at.getDayOfWeek().getDisplayName(java.time.format.TextStyle.FULL, java.util.Locale.ENGLISH);
+        String day = at.getDayOfWeek().getDisplayName(TextStyle.FULL, Locale.ENGLISH);
         return day + " " + at.toLocalDate() + " " + at.toLocalTime();
     }
 }

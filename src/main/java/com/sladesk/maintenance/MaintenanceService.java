@@ -31,6 +31,7 @@ import com.sladesk.system.ProcessSteps;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.retry.annotation.Retryable;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import static com.sladesk.maintenance.MaintenanceNotificationProcess.*;
@@ -155,6 +156,12 @@ public class MaintenanceService implements ExclusionWindows {
         MaintenanceView w = get(id).toView();
         notice(w, "Maintenance cancelled: " + w.title(), "The maintenance below is cancelled"
                 + (w.cancelReason() == null ? "." : ": " + w.cancelReason()));
+    }
+
+    /** The SLA's maintenance rules as people read them, for the pages that state them. */
+    @Transactional(propagation = Propagation.SUPPORTS)
+    public MaintenancePolicy policy() {
+        return MaintenanceRules.POLICY;
     }
 
     @Transactional(readOnly = true)

@@ -3,5 +3,7 @@
  * reminded, started and completed by the {@code maintenance-notification} process, with an
  * iCalendar attachment on every notice, and the status page's subscribers.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Scheduled maintenance")
+@ApplicationModule(displayName = "Scheduled maintenance")
 package com.sladesk.maintenance;
+
+import org.springframework.modulith.ApplicationModule;

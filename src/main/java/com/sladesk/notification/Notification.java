@@ -1,13 +1,19 @@
 package com.sladesk.notification;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
+import jakarta.persistence.CascadeType;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OneToMany;
 import jakarta.persistence.Table;
 
 @Entity
@@ -43,16 +49,16 @@ class Notification {
 
     private Instant sentAt;
 
-    @jakarta.persistence.OneToMany(cascade = jakarta.persistence.CascadeType.ALL, orphanRemoval = true,
-            fetch = jakarta.persistence.FetchType.LAZY)
-    @jakarta.persistence.JoinColumn(name = "notification_id", nullable = false, updatable = false)
-    private java.util.List<NotificationAttachment> attachments = new java.util.ArrayList<>();
+    @OneToMany(cascade = CascadeType.ALL, orphanRemoval = true,
+            fetch = FetchType.LAZY)
+    @JoinColumn(name = "notification_id", nullable = false, updatable = false)
+    private List<NotificationAttachment> attachments = new ArrayList<>();
 
     protected Notification() {
     }
 
     Notification(String recipient, String subject, String htmlBody, String textBody, String correlationId,
-            Instant now, java.util.List<Attachment> attachments) {
+            Instant now, List<Attachment> attachments) {
         attachments.forEach(a -> this.attachments.add(new NotificationAttachment(a)));
         this.recipient = recipient;
         this.subject = subject;
@@ -107,7 +113,7 @@ class Notification {
         return textBody;
     }
 
-    java.util.List<Attachment> getAttachments() {
+    List<Attachment> getAttachments() {
         return attachments.stream().map(NotificationAttachment::toAttachment).toList();
     }
 

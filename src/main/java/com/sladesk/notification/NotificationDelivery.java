@@ -9,6 +9,7 @@ import jakarta.mail.internet.MimeMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.core.io.ByteArrayResource;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
@@ -83,7 +84,7 @@ class NotificationDelivery {
             helper.setSubject(notification.getSubject());
             helper.setText(notification.getTextBody(), notification.getHtmlBody());
             for (Attachment attachment : attachments) {
-                helper.addAttachment(attachment.filename(), new org.springframework.core.io.ByteArrayResource(
+                helper.addAttachment(attachment.filename(), new ByteArrayResource(
                         attachment.bytes()), attachment.contentType());
             }
             message.setHeader("X-SLA-Desk-Notification", String.valueOf(notification.getId()));

@@ -13,8 +13,8 @@ interface NotificationRepository extends JpaRepository<Notification, Long> {
 
     @Query("""
             select n.id from Notification n
-            where (n.status = com.sladesk.notification.NotificationStatus.PENDING and n.nextAttemptAt <= :now)
-               or (n.status = com.sladesk.notification.NotificationStatus.SENDING and n.lockedUntil < :now)
+            where (n.status = NotificationStatus.PENDING and n.nextAttemptAt <= :now)
+               or (n.status = NotificationStatus.SENDING and n.lockedUntil < :now)
             order by n.nextAttemptAt, n.id""")
     List<Long> findDue(@Param("now") Instant now, Pageable page);
 
@@ -24,11 +24,11 @@ interface NotificationRepository extends JpaRepository<Notification, Long> {
      */
     @Modifying
     @Query("""
-            update Notification n set n.status = com.sladesk.notification.NotificationStatus.SENDING,
+            update Notification n set n.status = NotificationStatus.SENDING,
                    n.lockedUntil = :until
             where n.id = :id
-              and ((n.status = com.sladesk.notification.NotificationStatus.PENDING and n.nextAttemptAt <= :now)
-                or (n.status = com.sladesk.notification.NotificationStatus.SENDING and n.lockedUntil < :now))""")
+              and ((n.status = NotificationStatus.PENDING and n.nextAttemptAt <= :now)
+                or (n.status = NotificationStatus.SENDING and n.lockedUntil < :now))""")
     int claim(@Param("id") long id, @Param("now") Instant now, @Param("until") Instant until);
 
     @Query("""

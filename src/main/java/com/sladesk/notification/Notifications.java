@@ -1,9 +1,12 @@
 package com.sladesk.notification;
 
 import java.time.Clock;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 
+import com.sladesk.system.ConflictException;
 import com.sladesk.system.NotFoundException;
 import org.slf4j.MDC;
 import org.springframework.data.domain.PageRequest;
@@ -44,7 +47,7 @@ public class Notifications {
     @Transactional
     public long queue(String recipient, String subject, String template, Map<String, Object> model,
             List<Attachment> attachments) {
-        return store(java.util.Collections.singletonList(recipient), subject, template, model, attachments).get(0);
+        return store(Collections.singletonList(recipient), subject, template, model, attachments).get(0);
     }
 
     /**
@@ -52,12 +55,12 @@ public class Notifications {
      * its own), rendered once: a timer that warns every SRE renders its mail once, not per SRE.
      */
     @Transactional
-    public List<Long> queueToEach(java.util.Collection<String> recipients, String subject, String template,
+    public List<Long> queueToEach(Collection<String> recipients, String subject, String template,
             Map<String, Object> model) {
         return store(recipients, subject, template, model, List.of());
     }
 
-    private List<Long> store(java.util.Collection<String> recipients, String subject, String template,
+    private List<Long> store(Collection<String> recipients, String subject, String template,
             Map<String, Object> model, List<Attachment> attachments) {
         if (recipients.stream().anyMatch(r -> r == null || r.isBlank())) {
             throw new IllegalArgumentException("a notification needs a recipient");
@@ -90,7 +93,7 @@ public class Notifications {
         Notification notification = repository.findById(id)
                 .orElseThrow(() -> new NotFoundException("Notification", id));
         if (notification.getStatus() == NotificationStatus.SENT) {
-            throw new com.sladesk.system.ConflictException("notification " + id + " was already sent");
+            throw new ConflictException("notification " + id + " was already sent");
         }
         notification.retryNow(clock.instant());
         return notification.toView();

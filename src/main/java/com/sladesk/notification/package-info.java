@@ -3,5 +3,7 @@
  * caused it, then delivered over SMTP by a retrying sender with backoff. Nothing is dropped: a
  * mail that cannot be sent now stays visible as undelivered and is tried again.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Notifications")
+@ApplicationModule(displayName = "Notifications")
 package com.sladesk.notification;
+
+import org.springframework.modulith.ApplicationModule;

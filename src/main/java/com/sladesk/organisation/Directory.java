@@ -2,10 +2,16 @@ package com.sladesk.organisation;
 
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 
+import com.sladesk.system.NowAndAfterTransaction;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -58,8 +64,8 @@ public class Directory {
     private record RoleEmails(List<String> emails, long readAt) {
     }
 
-    static final long EMAILS_FRESH_FOR_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
-    private final java.util.Map<Role, RoleEmails> emails = new java.util.concurrent.ConcurrentHashMap<>();
+    static final long EMAILS_FRESH_FOR_NANOS = TimeUnit.SECONDS.toNanos(10);
+    private final Map<Role, RoleEmails> emails = new ConcurrentHashMap<>();
 
     public Optional<OrganisationInfo> findOrganisation(long id) {
         return organisations.findWithContactsById(id).map(Organisation::toInfo);
@@ -75,11 +81,11 @@ public class Directory {
     }
 
     /** The names of these organisations, by id: one query. */
-    public java.util.Map<Long, String> organisationNames(java.util.Collection<Long> ids) {
+    public Map<Long, String> organisationNames(Collection<Long> ids) {
         if (ids.isEmpty()) {
-            return java.util.Map.of();
+            return Map.of();
         }
-        java.util.Map<Long, String> names = new java.util.HashMap<>();
+        Map<Long, String> names = new HashMap<>();
         for (Object[] row : organisations.namesOf(ids)) {
             names.put((Long) row[0], (String) row[1]);
         }
@@ -100,7 +106,7 @@ public class Directory {
                         () -> new IllegalArgumentException("no organisation " + organisationId));
         AppUser saved = users.save(new AppUser(username, email, passwordEncoder.encode(rawPassword), role,
                 organisation, clock.instant()));
-        com.sladesk.system.NowAndAfterTransaction.run(emails::clear);
+        NowAndAfterTransaction.run(emails::clear);
         events.publishEvent(new UserAccountsChanged());
         return saved.toAccount();
     }

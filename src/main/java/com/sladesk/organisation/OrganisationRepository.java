@@ -1,9 +1,12 @@
 package com.sladesk.organisation;
 
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 
 import org.springframework.data.jpa.repository.EntityGraph;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
 
 interface OrganisationRepository extends JpaRepository<Organisation, Long> {
 
@@ -12,10 +15,10 @@ interface OrganisationRepository extends JpaRepository<Organisation, Long> {
 
     Optional<Organisation> findByName(String name);
 
-    @org.springframework.data.jpa.repository.Query("select o.id, o.name from Organisation o where o.id in :ids")
-    java.util.List<Object[]> namesOf(java.util.Collection<Long> ids);
+    @Query("select o.id, o.name from Organisation o where o.id in :ids")
+    List<Object[]> namesOf(Collection<Long> ids);
 
     @EntityGraph(attributePaths = "contactEmails")
-    @org.springframework.data.jpa.repository.Query("select distinct o from Organisation o order by o.name")
-    java.util.List<Organisation> findAllWithContacts();
+    @Query("select distinct o from Organisation o order by o.name")
+    List<Organisation> findAllWithContacts();
 }

@@ -1,3 +1,5 @@
 /** The pages people land on: sign-in and a home page for each role. */
-@org.springframework.modulith.ApplicationModule(displayName = "Portal")
+@ApplicationModule(displayName = "Portal")
 package com.sladesk.portal;
+
+import org.springframework.modulith.ApplicationModule;

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -33,6 +34,7 @@ import com.sladesk.notification.Attachment;
 import com.sladesk.notification.Notifications;
 import com.sladesk.slaexception.ExceptionStatus;
 import com.sladesk.slaexception.SlaExceptionService;
+import com.sladesk.system.XmlText;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.springframework.beans.factory.annotation.Value;
@@ -115,11 +117,11 @@ public class SloReportService {
     }
 
     public byte[] pdf(MonthlyReport report) {
-        String html = templates.process("report/pdf", new Context(java.util.Locale.ENGLISH, Map.of("report", report)));
+        String html = templates.process("report/pdf", new Context(Locale.ENGLISH, Map.of("report", report)));
         try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             PdfRendererBuilder builder = new PdfRendererBuilder();
             builder.useFastMode();
-            builder.withHtmlContent(com.sladesk.system.XmlText.clean(html), null);
+            builder.withHtmlContent(XmlText.clean(html), null);
             builder.toStream(out);
             builder.run();
             return out.toByteArray();

@@ -8,6 +8,7 @@ import java.util.Deque;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import com.sladesk.organisation.UserAccountsChanged;
 import org.springframework.context.event.EventListener;
 import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
 import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
@@ -34,7 +35,7 @@ class LoginAttempts {
     }
 
     @EventListener
-    void on(com.sladesk.organisation.UserAccountsChanged event) {
+    void on(UserAccountsChanged event) {
         recentUsers.clear();
     }
 

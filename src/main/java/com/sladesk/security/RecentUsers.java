@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserCache;
 import org.springframework.security.core.userdetails.UserDetails;
 
@@ -61,7 +62,7 @@ final class RecentUsers implements UserCache {
 
     private static UserDetails copy(UserDetails user) {
         return user instanceof SignedInUser signedIn ? signedIn.copy()
-                : org.springframework.security.core.userdetails.User.withUserDetails(user).build();
+                : User.withUserDetails(user).build();
     }
 
     void clear() {

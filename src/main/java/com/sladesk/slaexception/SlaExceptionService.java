@@ -140,15 +140,17 @@ public class SlaExceptionService {
         for (String email : directory.emailsOf(role)) {
             notifications.queue(email, "Reminder: exception request #" + id + " awaits " + task, "message",
                     Map.of("heading", "Exception request #" + id + " awaits " + task, "lines",
-                            List.of(get(id).getTitle(), "It has waited more than 1 business day.")));
+                            List.of(get(id).getTitle(), "It has waited more than " + businessDays(REMIND_AFTER_DAYS) + ".")));
         }
     }
 
     void escalate(long id, String task) {
         for (String email : directory.emailsOf(Role.CTO)) {
-            notifications.queue(email, "Escalation: exception request #" + id + " waiting 3 business days for " + task,
+            notifications.queue(email, "Escalation: exception request #" + id + " waiting " + businessDays(ESCALATE_AFTER_DAYS) + " for "
+                    + task,
                     "message", Map.of("heading", "Exception request #" + id + " is overdue", "lines",
-                            List.of(get(id).getTitle(), "Its " + task + " has waited more than 3 business days.")));
+                            List.of(get(id).getTitle(), "Its " + task + " has waited more than "
+                            + businessDays(ESCALATE_AFTER_DAYS) + ".")));
         }
         get(id).record(clock.instant(), "system", "escalated to CTO", task);
     }
@@ -196,6 +198,10 @@ public class SlaExceptionService {
 
     private SlaException get(long id) {
         return exceptions.findById(id).orElseThrow(() -> new NotFoundException("Exception request", id));
+    }
+
+    private static String businessDays(int days) {
+        return days + (days == 1 ? " business day" : " business days");
     }
 
     private static String nullToEmpty(String value) {

@@ -3,5 +3,7 @@
  * four criteria, reviewed by an SRE, approved by engineering leadership, active for their period,
  * with the full decision history kept for later review.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "SLA exceptions")
+@ApplicationModule(displayName = "SLA exceptions")
 package com.sladesk.slaexception;
+
+import org.springframework.modulith.ApplicationModule;

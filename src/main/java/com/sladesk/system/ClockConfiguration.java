@@ -1,11 +1,14 @@
 package com.sladesk.system;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -24,10 +27,10 @@ class ClockConfiguration {
      * of a cluster is given the same offset.
      */
     @Bean
-    Clock clock(@org.springframework.beans.factory.annotation.Value("${sladesk.clock.offset:0s}") java.time.Duration offset) {
+    Clock clock(@Value("${sladesk.clock.offset:0s}") Duration offset) {
         if (!offset.isZero()) {
             ClockUtil.offset(offset.toMillis());
-            org.slf4j.LoggerFactory.getLogger(ClockConfiguration.class).warn(
+            LoggerFactory.getLogger(ClockConfiguration.class).warn(
                     "The clock runs {} from the system clock (sladesk.clock.offset): now is {}", offset, ClockUtil.now().toInstant());
         }
         return new EngineClock(ZoneOffset.UTC);

@@ -2,6 +2,11 @@ package com.sladesk.system;
 
 import java.sql.SQLException;
 
+import jakarta.persistence.LockTimeoutException;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.persistence.PessimisticLockException;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.hibernate.StaleStateException;
 import org.springframework.dao.ConcurrencyFailureException;
 
 /**
@@ -23,11 +28,11 @@ public final class TransientConflict {
         int depth = 0;
         for (Throwable t = failure; t != null && depth < 20; t = t.getCause(), depth++) {
             if (t instanceof ConcurrencyFailureException
-                    || t instanceof org.camunda.bpm.engine.OptimisticLockingException
-                    || t instanceof jakarta.persistence.OptimisticLockException
-                    || t instanceof jakarta.persistence.PessimisticLockException
-                    || t instanceof jakarta.persistence.LockTimeoutException
-                    || t instanceof org.hibernate.StaleStateException) {
+                    || t instanceof OptimisticLockingException
+                    || t instanceof OptimisticLockException
+                    || t instanceof PessimisticLockException
+                    || t instanceof LockTimeoutException
+                    || t instanceof StaleStateException) {
                 return true;
             }
             if (t instanceof SQLException sql && isTransient(sql)) {

@@ -66,7 +66,8 @@ class CreditPageController {
                 CreditRequestView claim = credits.submit(user.organisationId(), form.getMonth(), form.getDescription(),
                         List.of(), user.getUsername());
                 redirect.addFlashAttribute("message", "Credit request for " + claim.month()
-                        + " received; an SRE will verify it within 2 business days.");
+                        + " received; an SRE will verify it within " + credits.terms().decisionBusinessDays()
+                        + " business days.");
                 return "redirect:/portal/credits/" + claim.id();
             }
             catch (RuleViolationException e) {
@@ -83,6 +84,7 @@ class CreditPageController {
     String customerClaim(@PathVariable long id, @AuthenticationPrincipal SignedInUser user, Model model) {
         model.addAttribute("claim", credits.find(id, user.organisationId()));
         model.addAttribute("breakdown", credits.breakdown(id, user.organisationId()));
+        model.addAttribute("terms", credits.terms());
         return CUSTOMER_CLAIM;
     }
 
@@ -99,6 +101,7 @@ class CreditPageController {
     String verify(@PathVariable long id, Model model) {
         model.addAttribute("claim", credits.find(id, null));
         model.addAttribute("breakdown", credits.breakdown(id, null));
+        model.addAttribute("terms", credits.terms());
         return SRE_VERIFY;
     }
 
@@ -124,6 +127,7 @@ class CreditPageController {
     }
 
     private String customerPage(SignedInUser user, Model model) {
+        model.addAttribute("terms", credits.terms());
         model.addAttribute("claims", credits.list(user.organisationId()));
         return CUSTOMER_CLAIMS;
     }

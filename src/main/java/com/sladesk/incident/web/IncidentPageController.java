@@ -17,6 +17,7 @@ import com.sladesk.system.ConflictException;
 import com.sladesk.system.InvalidInputException;
 import com.sladesk.system.NotFoundException;
 import jakarta.validation.Valid;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -154,7 +155,7 @@ class IncidentPageController {
         catch (ConflictException | InvalidInputException e) {
             redirect.addFlashAttribute("error", e.getMessage());
         }
-        catch (org.springframework.dao.OptimisticLockingFailureException e) {
+        catch (OptimisticLockingFailureException e) {
             redirect.addFlashAttribute("error", "Someone else changed this incident at the same time; check and retry.");
         }
         return "redirect:/sre/incidents/" + id;

@@ -53,6 +53,7 @@ class MaintenancePageController {
     @ModelAttribute
     void choices(Model model) {
         model.addAttribute("types", MaintenanceType.values());
+        model.addAttribute("policy", maintenance.policy());
         model.addAttribute("allActivities", Activity.values());
         model.addAttribute("catalogue", catalogue.all());
         Instant now = clock.instant();

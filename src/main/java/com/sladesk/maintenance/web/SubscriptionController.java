@@ -2,6 +2,7 @@ package com.sladesk.maintenance.web;
 
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.regex.Pattern;
 
 import com.sladesk.maintenance.Subscriptions;
 import com.sladesk.system.InvalidInputException;
@@ -17,7 +18,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class SubscriptionController {
 
     static final String RESULT = "status/subscription";
-    private static final java.util.regex.Pattern EMAIL = java.util.regex.Pattern.compile("^[^@\\s]{1,64}@[^@\\s]{1,255}\\.[^@\\s]{2,}$");
+    private static final Pattern EMAIL = Pattern.compile("^[^@\\s]{1,64}@[^@\\s]{1,255}\\.[^@\\s]{2,}$");
 
     private final Subscriptions subscriptions;
 

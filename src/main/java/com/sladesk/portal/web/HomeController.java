@@ -1,5 +1,11 @@
 package com.sladesk.portal.web;
 
+import java.time.Clock;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+
+import com.sladesk.availability.AvailabilityReport;
+import com.sladesk.availability.AvailabilityService;
 import com.sladesk.catalogue.ComponentCatalogue;
 import com.sladesk.notification.Notifications;
 import com.sladesk.organisation.Directory;
@@ -23,11 +29,11 @@ class HomeController {
     private final Directory directory;
     private final ComponentCatalogue catalogue;
     private final Notifications notifications;
-    private final com.sladesk.availability.AvailabilityService availability;
-    private final java.time.Clock clock;
+    private final AvailabilityService availability;
+    private final Clock clock;
 
     HomeController(Directory directory, ComponentCatalogue catalogue, Notifications notifications,
-            com.sladesk.availability.AvailabilityService availability, java.time.Clock clock) {
+            AvailabilityService availability, Clock clock) {
         this.directory = directory;
         this.catalogue = catalogue;
         this.notifications = notifications;
@@ -36,8 +42,8 @@ class HomeController {
     }
 
     /** The current month's error-budget tier, which SRE and leadership home pages show. */
-    private com.sladesk.availability.AvailabilityReport budget() {
-        return availability.monthAndRollingToShow(java.time.YearMonth.from(clock.instant().atZone(java.time.ZoneOffset.UTC))).month();
+    private AvailabilityReport budget() {
+        return availability.monthAndRollingToShow(YearMonth.from(clock.instant().atZone(ZoneOffset.UTC))).month();
     }
 
     @GetMapping("/login")

@@ -1,5 +1,7 @@
 package com.sladesk.portal.web;
 
+import java.time.Clock;
+
 import com.sladesk.security.SignedInUser;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -14,18 +16,17 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * The open-task count in the navigation of every page, for staff who work on tasks, and the
- * service's time the page was made at (the countdowns' reference). Only for a
- * page that is rendered: an API call or a redirect does not pay for the task query (it was the
- * largest cost of every API request before, see docs/performance.md).
+ * service's time the page was made at (the countdowns' reference), only for a page that is
+ * rendered: an API call or a redirect makes no task query.
  */
 @Configuration
 class NavigationAdvice implements WebMvcConfigurer {
 
     private final TaskService tasks;
 
-    private final java.time.Clock clock;
+    private final Clock clock;
 
-    NavigationAdvice(TaskService tasks, java.time.Clock clock) {
+    NavigationAdvice(TaskService tasks, Clock clock) {
         this.tasks = tasks;
         this.clock = clock;
     }

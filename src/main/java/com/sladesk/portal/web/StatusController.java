@@ -9,19 +9,20 @@ import java.util.List;
 
 import com.rometools.rome.feed.synd.SyndContentImpl;
 import com.rometools.rome.feed.synd.SyndEntry;
-import com.sladesk.system.XmlText;
 import com.rometools.rome.feed.synd.SyndEntryImpl;
 import com.rometools.rome.feed.synd.SyndFeed;
 import com.rometools.rome.feed.synd.SyndFeedImpl;
 import com.rometools.rome.io.FeedException;
 import com.rometools.rome.io.SyndFeedOutput;
 import com.sladesk.catalogue.ComponentCatalogue;
+import com.sladesk.incident.Environment;
 import com.sladesk.incident.IncidentService;
 import com.sladesk.incident.IncidentStatus;
 import com.sladesk.incident.IncidentView;
 import com.sladesk.maintenance.IcsCalendar;
 import com.sladesk.maintenance.MaintenanceService;
 import com.sladesk.maintenance.MaintenanceView;
+import com.sladesk.system.XmlText;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -69,6 +70,7 @@ class StatusController {
     String calendar(Model model) {
         Instant now = clock.instant();
         model.addAttribute("windows", maintenance.between(now.minus(Duration.ofDays(30)), now.plus(Duration.ofDays(180))));
+        model.addAttribute("policy", maintenance.policy());
         return CALENDAR;
     }
 
@@ -88,7 +90,7 @@ class StatusController {
         List<IncidentView> shown = new ArrayList<>(incidents.list(List.of(IncidentStatus.OPEN, IncidentStatus.ACKNOWLEDGED), null, 50));
         shown.addAll(incidents.list(List.of(IncidentStatus.RESOLVED), null, 20));
         for (IncidentView i : shown) {
-            if (i.environment() != com.sladesk.incident.Environment.PRODUCTION) {
+            if (i.environment() != Environment.PRODUCTION) {
                 continue;
             }
             Instant updated = i.resolvedAt() != null ? i.resolvedAt() : i.openedAt();

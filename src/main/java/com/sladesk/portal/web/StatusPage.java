@@ -1,5 +1,6 @@
 package com.sladesk.portal.web;
 
+import com.sladesk.availability.AvailabilityStatus;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -12,7 +13,7 @@ record StatusPage(String overall, String overallLabel, Instant generatedAt, List
     record ComponentStatus(String code, String name, String state, BigDecimal uptime90DaysPercent, List<Day> days) {
     }
 
-    record Day(LocalDate date, BigDecimal availabilityPercent) {
+    record Day(LocalDate date, BigDecimal availabilityPercent, AvailabilityStatus status) {
     }
 
     record ActiveIncident(long id, String title, String severity, String impact, List<String> components,

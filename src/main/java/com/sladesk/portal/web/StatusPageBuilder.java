@@ -152,7 +152,8 @@ class StatusPageBuilder {
         BigDecimal average = daily.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add)
                 .divide(BigDecimal.valueOf(Math.max(daily.size(), 1)), 3, RoundingMode.DOWN);
         return new StatusPage.ComponentStatus(c.code(), c.name(), state, average,
-                daily.entrySet().stream().map(e -> new StatusPage.Day(e.getKey(), e.getValue())).toList());
+                daily.entrySet().stream().map(e -> new StatusPage.Day(e.getKey(), e.getValue(),
+                        availability.statusOf(e.getValue()))).toList());
     }
 
     private static StatusPage.ActiveIncident active(IncidentView i) {

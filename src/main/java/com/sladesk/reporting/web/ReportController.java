@@ -1,10 +1,13 @@
 package com.sladesk.reporting.web;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +17,7 @@ import com.sladesk.incident.IncidentService;
 import com.sladesk.incident.IncidentStatus;
 import com.sladesk.reporting.MonthlyReport;
 import com.sladesk.reporting.SloReportService;
+import com.sladesk.system.InvalidInputException;
 import com.sladesk.system.RuleViolationException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -60,7 +64,7 @@ class ReportController {
 
     @GetMapping("/reports/{month:\\d{4}-\\d{2}}.csv")
     ResponseEntity<String> csv(@PathVariable String month) {
-        return ResponseEntity.ok().contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
+        return ResponseEntity.ok().contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=slo-report-" + month + ".csv")
                 .body(reports.csv(reports.build(parse(month))));
     }
@@ -90,7 +94,7 @@ class ReportController {
             dailyAvailability.add(day.getValue());
             // a day's downtime minutes: (100 − availability)% of 1,440
             used = used.add(BigDecimal.valueOf(100).subtract(day.getValue()).multiply(BigDecimal.valueOf(14.4)));
-            budgetUsed.add(used.setScale(1, java.math.RoundingMode.HALF_UP));
+            budgetUsed.add(used.setScale(1, RoundingMode.HALF_UP));
         }
         model.addAttribute("month", both.month());
         model.addAttribute("rolling", both.rolling30Days());
@@ -107,8 +111,8 @@ class ReportController {
         try {
             parsed = YearMonth.parse(month);
         }
-        catch (java.time.format.DateTimeParseException e) {
-            throw new com.sladesk.system.InvalidInputException("month", "format", "'" + month + "' is not a month (YYYY-MM)");
+        catch (DateTimeParseException e) {
+            throw new InvalidInputException("month", "format", "'" + month + "' is not a month (YYYY-MM)");
         }
         if (parsed.isAfter(YearMonth.from(clock.instant().atZone(ZoneOffset.UTC)))) {
             throw new RuleViolationException("month", "future", month + " has not started yet");

@@ -1,5 +1,8 @@
 package com.sladesk.system.web;
 
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -8,10 +11,11 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.sladesk.system.ConflictException;
+import com.sladesk.system.ForbiddenException;
 import com.sladesk.system.InvalidInputException;
 import com.sladesk.system.NotFoundException;
-import com.sladesk.system.Problems;
 import com.sladesk.system.Problems.FieldError;
+import com.sladesk.system.Problems;
 import com.sladesk.system.RetryLater;
 import com.sladesk.system.RuleViolationException;
 import jakarta.validation.ConstraintViolationException;
@@ -20,17 +24,20 @@ import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.web.ErrorResponse;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.async.AsyncRequestNotUsableException;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
@@ -52,7 +59,7 @@ class ApiProblemAdvice {
         List<FieldError> global = e.getBindingResult().getGlobalErrors().stream()
                 .map(g -> new FieldError(g.getObjectName(), ruleOf(g.getCode()), g.getDefaultMessage()))
                 .toList();
-        List<FieldError> all = new java.util.ArrayList<>(errors);
+        List<FieldError> all = new ArrayList<>(errors);
         all.addAll(global);
         return problem(Problems.invalid(HttpStatus.BAD_REQUEST, describe(all), all));
     }
@@ -85,7 +92,7 @@ class ApiProblemAdvice {
         }
         else if (e.getCause() instanceof InvalidFormatException f) {
             String allowed = f.getTargetType() != null && f.getTargetType().isEnum()
-                    ? " (one of " + java.util.Arrays.toString(f.getTargetType().getEnumConstants()) + ")" : "";
+                    ? " (one of " + Arrays.toString(f.getTargetType().getEnumConstants()) + ")" : "";
             error = new FieldError(path(f), "format", "'" + f.getValue() + "' is not a valid "
                     + simpleType(f.getTargetType()) + allowed);
         }
@@ -105,18 +112,18 @@ class ApiProblemAdvice {
     ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException e) {
         Class<?> type = e.getRequiredType();
         String allowed = type != null && type.isEnum()
-                ? " (one of " + java.util.Arrays.toString(type.getEnumConstants()) + ")" : "";
+                ? " (one of " + Arrays.toString(type.getEnumConstants()) + ")" : "";
         FieldError error = new FieldError(e.getName(), "format",
                 "'" + e.getValue() + "' is not a valid " + simpleType(type) + allowed);
         return problem(Problems.invalid(HttpStatus.BAD_REQUEST, describe(List.of(error)), List.of(error)));
     }
 
-    @ExceptionHandler(org.springframework.web.HttpMediaTypeNotSupportedException.class)
-    ResponseEntity<ProblemDetail> unsupportedMediaType(org.springframework.web.HttpMediaTypeNotSupportedException e) {
+    @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+    ResponseEntity<ProblemDetail> unsupportedMediaType(HttpMediaTypeNotSupportedException e) {
         FieldError error = new FieldError("Content-Type", "media-type", "must be application/json, not "
                 + (e.getContentType() == null ? "missing" : e.getContentType().toString()));
         ProblemDetail problem = Problems.invalid(HttpStatus.UNSUPPORTED_MEDIA_TYPE, describe(List.of(error)), List.of(error));
-        problem.setType(java.net.URI.create(Problems.TYPE_BASE + "http-415"));
+        problem.setType(URI.create(Problems.TYPE_BASE + "http-415"));
         problem.setTitle("Unsupported Media Type");
         return problem(problem);
     }
@@ -138,7 +145,7 @@ class ApiProblemAdvice {
         return problem(Problems.of(HttpStatus.NOT_FOUND, "not-found", e.getMessage()));
     }
 
-    @ExceptionHandler(com.sladesk.system.ForbiddenException.class)
+    @ExceptionHandler(ForbiddenException.class)
     ResponseEntity<ProblemDetail> forbidden(RuntimeException e) {
         return problem(Problems.of(HttpStatus.FORBIDDEN, "forbidden", e.getMessage()));
     }
@@ -152,7 +159,7 @@ class ApiProblemAdvice {
     ResponseEntity<ProblemDetail> ruleViolation(RuleViolationException e) {
         ProblemDetail problem = Problems.invalid(HttpStatus.UNPROCESSABLE_ENTITY, e.getMessage(),
                 List.of(new FieldError(e.field(), e.rule(), e.getMessage())));
-        problem.setType(java.net.URI.create(Problems.TYPE_BASE + "sla-rule"));
+        problem.setType(URI.create(Problems.TYPE_BASE + "sla-rule"));
         problem.setTitle("Refused by an SLA rule");
         return problem(problem);
     }
@@ -163,7 +170,7 @@ class ApiProblemAdvice {
         throw e;
     }
 
-    @ExceptionHandler(org.springframework.web.context.request.async.AsyncRequestNotUsableException.class)
+    @ExceptionHandler(AsyncRequestNotUsableException.class)
     void clientWentAway(Exception e) {
         // the client closed the connection before the answer was written: nobody to answer
         log.debug("Client went away: {}", e.getMessage());
@@ -174,7 +181,7 @@ class ApiProblemAdvice {
         if (e instanceof ErrorResponse framework) {
             // Spring MVC's own exceptions (405, 406, 415, 404 …) already carry their status.
             ProblemDetail body = framework.getBody();
-            body.setType(java.net.URI.create(Problems.TYPE_BASE + "http-" + body.getStatus()));
+            body.setType(URI.create(Problems.TYPE_BASE + "http-" + body.getStatus()));
             return problem(body);
         }
         Optional<RetryLater> retry = RetryLater.of(e);
@@ -182,7 +189,7 @@ class ApiProblemAdvice {
             log.warn("Answered 503, {}: {}", retry.get().reason(), e.toString());
             return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
                     .header("Retry-After", String.valueOf(retry.get().seconds()))
-                    .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON).body(retry.get().problem());
+                    .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(retry.get().problem());
         }
         log.error("Unexpected error answering an API request", e);
         return problem(Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal",
@@ -191,7 +198,7 @@ class ApiProblemAdvice {
 
     static ResponseEntity<ProblemDetail> problem(ProblemDetail body) {
         return ResponseEntity.status(body.getStatus())
-                .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .body(body);
     }
 

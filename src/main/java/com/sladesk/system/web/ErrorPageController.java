@@ -1,16 +1,19 @@
 package com.sladesk.system.web;
 
+import java.net.URI;
 import java.util.Map;
 import java.util.Optional;
 
-import com.sladesk.system.RetryLater;
 import com.sladesk.system.Problems;
+import com.sladesk.system.RetryLater;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.boot.web.servlet.error.ErrorController;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.servlet.ModelAndView;
@@ -23,7 +26,7 @@ import org.springframework.web.servlet.ModelAndView;
 class ErrorPageController implements ErrorController {
 
     @RequestMapping("/error")
-    Object error(HttpServletRequest request, jakarta.servlet.http.HttpServletResponse response) {
+    Object error(HttpServletRequest request, HttpServletResponse response) {
         HttpStatus status = statusOf(request);
         Optional<RetryLater> retry = status.is5xxServerError()
                 && request.getAttribute(RequestDispatcher.ERROR_EXCEPTION) instanceof Throwable failure
@@ -50,8 +53,8 @@ class ErrorPageController implements ErrorController {
         if (api) {
             ProblemDetail problem = retry.isPresent() ? retry.get().problem()
                     : Problems.of(status, status.is5xxServerError() ? "internal" : "http-" + status.value(), detail);
-            problem.setInstance(java.net.URI.create(uri.startsWith("/") ? uri : "/"));
-            return org.springframework.http.ResponseEntity.status(status)
+            problem.setInstance(URI.create(uri.startsWith("/") ? uri : "/"));
+            return ResponseEntity.status(status)
                     .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
         }
         ModelAndView page = new ModelAndView("error", Map.of("status", status.value(),
