@@ -6,9 +6,9 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Fallback;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.annotation.AliasFor;
 import org.springframework.modulith.test.ApplicationModuleTest;
@@ -42,9 +42,10 @@ public @interface SlaDeskModuleTest {
     @TestConfiguration(proxyBeanMethods = false)
     class Infrastructure {
 
+        /** Used only where the security module is not started (it defines the application's encoder). */
         @Bean
-        @ConditionalOnMissingBean
-        PasswordEncoder passwordEncoder() {
+        @Fallback
+        PasswordEncoder moduleTestPasswordEncoder() {
             return new BCryptPasswordEncoder();
         }
     }

@@ -32,8 +32,8 @@ public class AuditTrail {
     @EventListener
     @Transactional(propagation = Propagation.MANDATORY)
     void on(Audited decision) {
-        record(decision.actor(), decision.auditAction(), decision.auditSubjectType(), decision.auditSubjectId(),
-                decision.auditDetail());
+        Audited.Entry entry = decision.auditEntry();
+        record(decision.actor(), entry.action(), entry.subjectType(), entry.subjectId(), entry.detail());
     }
 
     private void record(String actor, String action, String subjectType, Object subjectId, String detail) {

@@ -10,14 +10,14 @@ public interface Audited {
     /** Who decided (a user name, or "system"). */
     String actor();
 
-    /** What was done, a lower-case verb such as {@code acknowledge} or {@code approve}. */
-    String auditAction();
+    /** What the log records of it. */
+    Entry auditEntry();
 
-    /** What it was done to, such as {@code incident} or {@code credit-request}. */
-    String auditSubjectType();
-
-    long auditSubjectId();
-
-    /** Details a reader of the log needs (null: none). */
-    String auditDetail();
+    /**
+     * What was done ({@code action}, a lower-case verb such as {@code acknowledge}), to what
+     * ({@code subjectType} and {@code subjectId}, such as incident 42), and the details a reader of
+     * the log needs ({@code detail}, null: none).
+     */
+    record Entry(String action, String subjectType, long subjectId, String detail) {
+    }
 }

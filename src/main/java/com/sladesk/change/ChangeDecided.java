@@ -6,22 +6,7 @@ import com.sladesk.audit.Audited;
 public record ChangeDecided(long changeId, boolean approved, String comment, String actor) implements Audited {
 
     @Override
-    public String auditAction() {
-        return approved ? "approve" : "reject";
-    }
-
-    @Override
-    public String auditSubjectType() {
-        return "change";
-    }
-
-    @Override
-    public long auditSubjectId() {
-        return changeId;
-    }
-
-    @Override
-    public String auditDetail() {
-        return comment;
+    public Audited.Entry auditEntry() {
+        return new Audited.Entry(approved ? "approve" : "reject", "change", changeId, comment);
     }
 }

@@ -7,22 +7,7 @@ public record CreditDecided(long creditRequestId, long organisationId, boolean a
         implements Audited {
 
     @Override
-    public String auditAction() {
-        return approved ? "approve" : "reject";
-    }
-
-    @Override
-    public String auditSubjectType() {
-        return "credit-request";
-    }
-
-    @Override
-    public long auditSubjectId() {
-        return creditRequestId;
-    }
-
-    @Override
-    public String auditDetail() {
-        return reason;
+    public Audited.Entry auditEntry() {
+        return new Audited.Entry(approved ? "approve" : "reject", "credit-request", creditRequestId, reason);
     }
 }

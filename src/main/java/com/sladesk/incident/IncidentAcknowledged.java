@@ -10,22 +10,7 @@ public record IncidentAcknowledged(long incidentId, String title, Instant acknow
         implements IncidentEvent, OutageEvent, Audited {
 
     @Override
-    public String auditAction() {
-        return "acknowledge";
-    }
-
-    @Override
-    public String auditSubjectType() {
-        return "incident";
-    }
-
-    @Override
-    public long auditSubjectId() {
-        return incidentId;
-    }
-
-    @Override
-    public String auditDetail() {
-        return title;
+    public Audited.Entry auditEntry() {
+        return new Audited.Entry("acknowledge", "incident", incidentId, title);
     }
 }

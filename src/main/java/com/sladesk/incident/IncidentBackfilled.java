@@ -10,22 +10,8 @@ public record IncidentBackfilled(long incidentId, Instant openedAt, Instant reso
         implements IncidentEvent, OutageEvent, Audited {
 
     @Override
-    public String auditAction() {
-        return "backfill";
-    }
-
-    @Override
-    public String auditSubjectType() {
-        return "incident";
-    }
-
-    @Override
-    public long auditSubjectId() {
-        return incidentId;
-    }
-
-    @Override
-    public String auditDetail() {
-        return "opened at " + openedAt + ", resolved at " + resolvedAt + ", cause " + cause;
+    public Audited.Entry auditEntry() {
+        return new Audited.Entry("backfill", "incident", incidentId,
+                "opened at " + openedAt + ", resolved at " + resolvedAt + ", cause " + cause);
     }
 }

@@ -7,22 +7,7 @@ import com.sladesk.availability.OutageEvent;
 public record IncidentPaused(long incidentId, String actor) implements IncidentEvent, OutageEvent, Audited {
 
     @Override
-    public String auditAction() {
-        return "pause";
-    }
-
-    @Override
-    public String auditSubjectType() {
-        return "incident";
-    }
-
-    @Override
-    public long auditSubjectId() {
-        return incidentId;
-    }
-
-    @Override
-    public String auditDetail() {
-        return "waiting for customer";
+    public Audited.Entry auditEntry() {
+        return new Audited.Entry("pause", "incident", incidentId, "waiting for customer");
     }
 }

@@ -10,22 +10,7 @@ public record IncidentResolved(long incidentId, Severity severity, Instant resol
         implements IncidentEvent, OutageEvent, Audited {
 
     @Override
-    public String auditAction() {
-        return "resolve";
-    }
-
-    @Override
-    public String auditSubjectType() {
-        return "incident";
-    }
-
-    @Override
-    public long auditSubjectId() {
-        return incidentId;
-    }
-
-    @Override
-    public String auditDetail() {
-        return "cause " + cause + ", resolved at " + resolvedAt;
+    public Audited.Entry auditEntry() {
+        return new Audited.Entry("resolve", "incident", incidentId, "cause " + cause + ", resolved at " + resolvedAt);
     }
 }

@@ -7,22 +7,7 @@ import com.sladesk.availability.OutageEvent;
 public record IncidentResumed(long incidentId, String actor) implements IncidentEvent, OutageEvent, Audited {
 
     @Override
-    public String auditAction() {
-        return "resume";
-    }
-
-    @Override
-    public String auditSubjectType() {
-        return "incident";
-    }
-
-    @Override
-    public long auditSubjectId() {
-        return incidentId;
-    }
-
-    @Override
-    public String auditDetail() {
-        return "customer answered";
+    public Audited.Entry auditEntry() {
+        return new Audited.Entry("resume", "incident", incidentId, "customer answered");
     }
 }

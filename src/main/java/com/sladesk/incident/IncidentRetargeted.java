@@ -8,22 +8,7 @@ public record IncidentRetargeted(long incidentId, Severity before, Severity afte
         implements IncidentEvent, OutageEvent, Audited {
 
     @Override
-    public String auditAction() {
-        return "change-severity";
-    }
-
-    @Override
-    public String auditSubjectType() {
-        return "incident";
-    }
-
-    @Override
-    public long auditSubjectId() {
-        return incidentId;
-    }
-
-    @Override
-    public String auditDetail() {
-        return before + " → " + after;
+    public Audited.Entry auditEntry() {
+        return new Audited.Entry("change-severity", "incident", incidentId, before + " → " + after);
     }
 }

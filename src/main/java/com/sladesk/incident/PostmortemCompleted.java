@@ -6,22 +6,7 @@ import com.sladesk.audit.Audited;
 public record PostmortemCompleted(long incidentId, String actor) implements IncidentEvent, Audited {
 
     @Override
-    public String auditAction() {
-        return "complete-postmortem";
-    }
-
-    @Override
-    public String auditSubjectType() {
-        return "incident";
-    }
-
-    @Override
-    public long auditSubjectId() {
-        return incidentId;
-    }
-
-    @Override
-    public String auditDetail() {
-        return null;
+    public Audited.Entry auditEntry() {
+        return new Audited.Entry("complete-postmortem", "incident", incidentId, null);
     }
 }

@@ -7,22 +7,7 @@ import com.sladesk.availability.OutageEvent;
 public record MaintenanceCancelled(long maintenanceId, String reason, String actor) implements OutageEvent, Audited {
 
     @Override
-    public String auditAction() {
-        return "cancel";
-    }
-
-    @Override
-    public String auditSubjectType() {
-        return "maintenance";
-    }
-
-    @Override
-    public long auditSubjectId() {
-        return maintenanceId;
-    }
-
-    @Override
-    public String auditDetail() {
-        return reason;
+    public Audited.Entry auditEntry() {
+        return new Audited.Entry("cancel", "maintenance", maintenanceId, reason);
     }
 }

@@ -10,22 +10,7 @@ public record MaintenanceRescheduled(long maintenanceId, Instant startsAt, Insta
         implements OutageEvent, Audited {
 
     @Override
-    public String auditAction() {
-        return "reschedule";
-    }
-
-    @Override
-    public String auditSubjectType() {
-        return "maintenance";
-    }
-
-    @Override
-    public long auditSubjectId() {
-        return maintenanceId;
-    }
-
-    @Override
-    public String auditDetail() {
-        return startsAt + " – " + endsAt;
+    public Audited.Entry auditEntry() {
+        return new Audited.Entry("reschedule", "maintenance", maintenanceId, startsAt + " – " + endsAt);
     }
 }

@@ -6,22 +6,7 @@ import com.sladesk.audit.Audited;
 public record ExceptionDecided(long exceptionId, boolean approved, String comment, String actor) implements Audited {
 
     @Override
-    public String auditAction() {
-        return approved ? "approve" : "reject";
-    }
-
-    @Override
-    public String auditSubjectType() {
-        return "sla-exception";
-    }
-
-    @Override
-    public long auditSubjectId() {
-        return exceptionId;
-    }
-
-    @Override
-    public String auditDetail() {
-        return comment;
+    public Audited.Entry auditEntry() {
+        return new Audited.Entry(approved ? "approve" : "reject", "sla-exception", exceptionId, comment);
     }
 }

@@ -7,22 +7,7 @@ public record ExceptionReviewed(long exceptionId, ReviewOutcome outcome, String 
         implements Audited {
 
     @Override
-    public String auditAction() {
-        return "review-" + outcome.value();
-    }
-
-    @Override
-    public String auditSubjectType() {
-        return "sla-exception";
-    }
-
-    @Override
-    public long auditSubjectId() {
-        return exceptionId;
-    }
-
-    @Override
-    public String auditDetail() {
-        return comment;
+    public Audited.Entry auditEntry() {
+        return new Audited.Entry("review-" + outcome.value(), "sla-exception", exceptionId, comment);
     }
 }

@@ -16,21 +16,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 @SlaDeskModuleTest
 class AuditModuleTests {
 
-    record Decided(long auditSubjectId, String actor) implements Audited {
+    record Decided(long id, String actor) implements Audited {
 
         @Override
-        public String auditAction() {
-            return "approve";
-        }
-
-        @Override
-        public String auditSubjectType() {
-            return "module-drill";
-        }
-
-        @Override
-        public String auditDetail() {
-            return "decided in a module test";
+        public Audited.Entry auditEntry() {
+            return new Audited.Entry("approve", "module-drill", id, "decided in a module test");
         }
     }
 

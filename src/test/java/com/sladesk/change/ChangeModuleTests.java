@@ -13,7 +13,6 @@ import com.sladesk.incident.Impact;
 import com.sladesk.incident.IncidentService;
 import com.sladesk.incident.NewIncident;
 import com.sladesk.incident.Severity;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.modulith.test.Scenario;
@@ -33,11 +32,6 @@ class ChangeModuleTests {
 
     @Autowired
     AuditTrail audit;
-
-    @AfterEach
-    void resetClock() {
-        TestClock.runFromStart();
-    }
 
     @Test
     void theCtosDecisionIsAnnouncedAndAudited(Scenario scenario) {

@@ -12,7 +12,6 @@ import com.sladesk.availability.AvailabilityReport;
 import com.sladesk.availability.AvailabilityService;
 import com.sladesk.notification.NotificationView;
 import com.sladesk.notification.Notifications;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.modulith.test.Scenario;
@@ -39,11 +38,6 @@ class IncidentModuleTests {
 
     @Autowired
     Notifications notifications;
-
-    @AfterEach
-    void resetClock() {
-        TestClock.runFromStart();
-    }
 
     @Test
     void anOpenedIncidentIsAnnouncedAndCountedAtOnce(Scenario scenario) {

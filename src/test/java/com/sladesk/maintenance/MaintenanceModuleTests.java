@@ -18,7 +18,6 @@ import com.sladesk.incident.Impact;
 import com.sladesk.incident.IncidentService;
 import com.sladesk.incident.NewIncident;
 import com.sladesk.incident.Severity;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.modulith.test.Scenario;
@@ -45,11 +44,6 @@ class MaintenanceModuleTests {
 
     @Autowired
     AuditTrail audit;
-
-    @AfterEach
-    void resetClock() {
-        TestClock.runFromStart();
-    }
 
     @Test
     void aCancelledWindowIsAnnouncedAuditedAndExcludesNothingAtOnce(Scenario scenario) {

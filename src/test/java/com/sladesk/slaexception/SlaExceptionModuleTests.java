@@ -6,7 +6,6 @@ import com.sladesk.SlaDeskModuleTest;
 import com.sladesk.TestClock;
 import com.sladesk.audit.AuditEntry;
 import com.sladesk.audit.AuditTrail;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.modulith.test.Scenario;
@@ -23,11 +22,6 @@ class SlaExceptionModuleTests {
 
     @Autowired
     AuditTrail audit;
-
-    @AfterEach
-    void resetClock() {
-        TestClock.runFromStart();
-    }
 
     @Test
     void aReviewAndADecisionAreAnnouncedAndAudited(Scenario scenario) {
