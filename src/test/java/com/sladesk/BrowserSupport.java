@@ -1,17 +1,23 @@
 package com.sladesk;
 
 import java.io.File;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Map;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** Debian's headless Chromium, driven by Debian's chromedriver; nothing is downloaded. */
 public final class BrowserSupport {
@@ -36,7 +42,7 @@ public final class BrowserSupport {
         try {
             Files.createDirectories(home.resolve("tmp"));
         }
-        catch (java.io.IOException e) {
+        catch (IOException e) {
             throw new IllegalStateException(e);
         }
         ChromeDriverService service = new ChromeDriverService.Builder()
@@ -64,15 +70,15 @@ public final class BrowserSupport {
 
     /** Clicks something that loads a new page, and waits until the old page is gone. */
     public static void clickAndWait(WebDriver driver, By what) {
-        org.openqa.selenium.WebElement element = driver.findElement(what);
+        WebElement element = driver.findElement(what);
         element.click();
         // Chromium reports a node of the old page either as stale or as "not in the document": both mean gone
-        new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> {
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> {
             try {
                 element.isEnabled();
                 return false;
             }
-            catch (org.openqa.selenium.WebDriverException gone) {
+            catch (WebDriverException gone) {
                 return true;
             }
         });
@@ -80,12 +86,12 @@ public final class BrowserSupport {
 
     public static void screenshot(WebDriver driver, String name) {
         try {
-            File shot = ((org.openqa.selenium.TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
+            File shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
             Path target = Path.of("target", "screenshots");
             Files.createDirectories(target);
-            Files.copy(shot.toPath(), target.resolve(name + ".png"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            Files.copy(shot.toPath(), target.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
         }
-        catch (java.io.IOException e) {
+        catch (IOException e) {
             throw new IllegalStateException(e);
         }
     }

@@ -9,6 +9,7 @@ import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 
 /**
  * The in-JVM drills' figures, printed and appended to {@code bench/results/drills-<date>.md} (the
@@ -27,7 +28,7 @@ public final class DrillResults {
         if (!Files.isDirectory(file.getParent())) {
             return;
         }
-        String line = "\n## " + drill + " (" + now.truncatedTo(java.time.temporal.ChronoUnit.SECONDS) + ", "
+        String line = "\n## " + drill + " (" + now.truncatedTo(ChronoUnit.SECONDS) + ", "
                 + (TestProfiles.onPostgres() ? "PostgreSQL" : "H2") + ", in the test JVM, clock from " + TestClock.start()
                 + ")\n\n- " + figures + "\n";
         try {

@@ -15,13 +15,18 @@ import org.springframework.modulith.test.ApplicationModuleTest;
 import org.springframework.modulith.test.ApplicationModuleTest.BootstrapMode;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * A module test: only the test's module, the modules whose beans it uses and the shared
  * {@code system} module are started (with the same profiles and database as {@link SlaDeskTest}),
  * plus the modules named in {@link #extraIncludes()}: those that only listen to its events. Event
- * flows are written with Modulith's {@code Scenario}.
+ * flows are written with Modulith's {@code Scenario}. Each module's context is closed after its
+ * class, holds a small pool, so that they do not add up beside the application's context, and
+ * names its process engine apart, so that closing it leaves the application's engine registered
+ * (Cockpit finds the engine by name).
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -29,6 +34,9 @@ import org.springframework.test.context.ActiveProfiles;
 @ApplicationModuleTest(mode = BootstrapMode.ALL_DEPENDENCIES)
 @Import(SlaDeskModuleTest.Infrastructure.class)
 @ActiveProfiles(resolver = TestProfiles.class)
+@TestPropertySource(properties = { "spring.datasource.hikari.maximum-pool-size=4",
+        "spring.datasource.hikari.minimum-idle=1", "camunda.bpm.process-engine-name=module-test" })
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 public @interface SlaDeskModuleTest {
 
     /** Modules started besides the dependencies, by name: typically the listeners of the module's events. */

@@ -6,6 +6,8 @@ import com.sladesk.SlaDeskTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -51,8 +53,8 @@ class AuditLogTests {
         assertThat(entries.get(1).get("actor").asText()).isEqualTo("sre2");
         assertThat(entries.get(1).get("at").asText()).matches("\\d{4}-\\d{2}-\\d{2}T.*Z");
 
-        var admin = (org.springframework.mock.web.MockHttpSession) mvc.perform(
-                org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin("/login")
+        var admin = (MockHttpSession) mvc.perform(
+                SecurityMockMvcRequestBuilders.formLogin("/login")
                         .user("admin").password("demo")).andReturn().getRequest().getSession();
         String page = mvc.perform(get("/admin/audit").session(admin)).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString();

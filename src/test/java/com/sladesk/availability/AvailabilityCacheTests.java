@@ -1,25 +1,37 @@
 package com.sladesk.availability;
 
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import com.sladesk.SlaDeskTest;
 import com.sladesk.TestClock;
+import com.sladesk.catalogue.ComponentCatalogue;
 import com.sladesk.incident.Cause;
 import com.sladesk.incident.Environment;
 import com.sladesk.incident.Impact;
 import com.sladesk.incident.IncidentService;
 import com.sladesk.incident.NewIncident;
 import com.sladesk.incident.Severity;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.TransactionStatus;
+import org.springframework.transaction.annotation.Transactional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Answers are remembered until an incident or maintenance window changes, and never past that. */
 @SlaDeskTest
-@org.junit.jupiter.api.Tag("clock")
+@Tag("clock")
 class AvailabilityCacheTests {
 
     @Autowired
@@ -32,18 +44,18 @@ class AvailabilityCacheTests {
     OutageSource outages;
 
     @Autowired
-    org.springframework.beans.factory.ObjectProvider<ExclusionWindows> exclusionWindows;
+    ObjectProvider<ExclusionWindows> exclusionWindows;
 
     @Autowired
-    com.sladesk.catalogue.ComponentCatalogue catalogue;
+    ComponentCatalogue catalogue;
 
     @Autowired
-    java.time.Clock clock;
+    Clock clock;
 
     @Autowired
-    org.springframework.transaction.PlatformTransactionManager transactions;
+    PlatformTransactionManager transactions;
 
-    @org.junit.jupiter.api.AfterEach
+    @AfterEach
     void resetClock() {
         TestClock.runFromStart();
     }
@@ -52,7 +64,7 @@ class AvailabilityCacheTests {
     void whatIsShownMayBeASecondOldAfterAChangeWhatIsDecidedNever() {
         // the production setting, on an engine of its own (told of changes by hand)
         AvailabilityService shown = new AvailabilityService(outages, exclusionWindows, catalogue, clock,
-                java.time.Duration.ofSeconds(1), transactions);
+                Duration.ofSeconds(1), transactions);
         YearMonth month = YearMonth.of(2021, 5);
         Instant t = Instant.parse("2026-08-03T10:00:00Z");
         TestClock.pin(t);
@@ -67,7 +79,7 @@ class AvailabilityCacheTests {
         assertThat(shown.monthAndRollingToShow(month)).as("shown: half a second old is fine").isSameAs(before);
         AvailabilityReport decided = shown.month(month);
         assertThat(decided.downtimeMinutes()).as("decided: always after the change")
-                .isEqualByComparingTo(before.month().downtimeMinutes().add(java.math.BigDecimal.valueOf(30)));
+                .isEqualByComparingTo(before.month().downtimeMinutes().add(BigDecimal.valueOf(30)));
         TestClock.pin(t.plusMillis(600));
         assertThat(shown.monthAndRollingToShow(month).month()).as("and what is shown catches up with it").isSameAs(decided);
 
@@ -92,33 +104,33 @@ class AvailabilityCacheTests {
 
         incidents.resolve(id, start.plusSeconds(3600), Cause.INTERNAL, "sre");
         AvailabilityReport resolved = availability.month(month);
-        assertThat(resolved.downtimeMinutes()).isEqualByComparingTo(before.downtimeMinutes().add(java.math.BigDecimal.valueOf(60)));
+        assertThat(resolved.downtimeMinutes()).isEqualByComparingTo(before.downtimeMinutes().add(BigDecimal.valueOf(60)));
     }
 
     @Test
     void aRememberedAnswerAndTheDataVersionTakeNoTransactionAComputationOne() {
-        java.util.concurrent.atomic.AtomicInteger begun = new java.util.concurrent.atomic.AtomicInteger();
-        org.springframework.transaction.PlatformTransactionManager counting = new org.springframework.transaction.PlatformTransactionManager() {
+        AtomicInteger begun = new AtomicInteger();
+        PlatformTransactionManager counting = new PlatformTransactionManager() {
             @Override
-            public org.springframework.transaction.TransactionStatus getTransaction(
-                    org.springframework.transaction.TransactionDefinition definition) {
+            public TransactionStatus getTransaction(
+                    TransactionDefinition definition) {
                 begun.incrementAndGet();
                 assertThat(definition.isReadOnly()).as("a computation only reads").isTrue();
                 return transactions.getTransaction(definition);
             }
 
             @Override
-            public void commit(org.springframework.transaction.TransactionStatus status) {
+            public void commit(TransactionStatus status) {
                 transactions.commit(status);
             }
 
             @Override
-            public void rollback(org.springframework.transaction.TransactionStatus status) {
+            public void rollback(TransactionStatus status) {
                 transactions.rollback(status);
             }
         };
         AvailabilityService service = new AvailabilityService(outages, exclusionWindows, catalogue, clock,
-                java.time.Duration.ofSeconds(1), counting);
+                Duration.ofSeconds(1), counting);
         YearMonth month = YearMonth.of(2021, 7);
         AvailabilityService.MonthAndRolling first = service.monthAndRollingToShow(month);
         assertThat(begun).as("the computation read in a transaction").hasValue(1);
@@ -130,7 +142,7 @@ class AvailabilityCacheTests {
         service.dataChanged();
         service.month(month);
         assertThat(begun).as("after a change, the decision recomputes, in a transaction").hasValue(2);
-        assertThat(AvailabilityService.class.isAnnotationPresent(org.springframework.transaction.annotation.Transactional.class))
+        assertThat(AvailabilityService.class.isAnnotationPresent(Transactional.class))
                 .as("the bean itself wraps no call in a transaction (that would borrow a connection per cached read)").isFalse();
     }
 }

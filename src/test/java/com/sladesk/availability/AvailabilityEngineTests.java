@@ -1,11 +1,13 @@
 package com.sladesk.availability;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -127,7 +129,7 @@ class AvailabilityEngineTests {
         AvailabilityReport r = november(List.of(new OutageRecord(1, start, start.plusSeconds(seconds), true, null,
                 false)), List.of());
         assertThat(r.availabilityPercent()).isEqualByComparingTo(percent);
-        assertThat(r.exactAvailabilityPercent().setScale(3, java.math.RoundingMode.DOWN)).isEqualByComparingTo(percent);
+        assertThat(r.exactAvailabilityPercent().setScale(3, RoundingMode.DOWN)).isEqualByComparingTo(percent);
         assertThat(r.status()).isEqualTo(status);
     }
 
@@ -175,7 +177,7 @@ class AvailabilityEngineTests {
     void unionIsNeverLargerThanTheSumAndSubtractionKeepsTheRest() {
         List<Interval> intervals = new ArrayList<>();
         Instant base = t("2026-11-01T00:00:00Z");
-        java.util.Random random = new java.util.Random(42);
+        Random random = new Random(42);
         long sum = 0;
         for (int i = 0; i < 500; i++) {
             Instant s = base.plusSeconds(random.nextInt(30 * 86400));

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 import net.jqwik.api.Arbitraries;
@@ -106,7 +107,7 @@ class AvailabilityPropertyTests {
     @Property(tries = 200)
     void theOrderOfIncidentsDoesNotMatter(@ForAll @Size(max = 30) List<@net.jqwik.api.From("outage") OutageRecord> outages) {
         List<OutageRecord> reversed = new ArrayList<>(outages);
-        java.util.Collections.reverse(reversed);
+        Collections.reverse(reversed);
         assertThat(november(reversed, List.of()).downtimeMinutes())
                 .isEqualByComparingTo(november(outages, List.of()).downtimeMinutes());
     }

@@ -8,6 +8,7 @@ import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Stream;
 
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -57,7 +58,7 @@ class BusinessCalendarPropertyTests {
     @Property(tries = 500)
     void businessTimeAddsUpAcrossAnySplit(@ForAll("instant") Instant a, @ForAll("instant") Instant b,
             @ForAll("instant") Instant c) {
-        List<Instant> sorted = java.util.stream.Stream.of(a, b, c).sorted().toList();
+        List<Instant> sorted = Stream.of(a, b, c).sorted().toList();
         Duration whole = calendar.between(sorted.get(0), sorted.get(2), SlaClock.BUSINESS);
         Duration parts = calendar.between(sorted.get(0), sorted.get(1), SlaClock.BUSINESS)
                 .plus(calendar.between(sorted.get(1), sorted.get(2), SlaClock.BUSINESS));

@@ -2,6 +2,7 @@ package com.sladesk.change;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import com.sladesk.SlaDeskTest;
 import com.sladesk.TestClock;
@@ -11,11 +12,13 @@ import com.sladesk.incident.Impact;
 import com.sladesk.incident.IncidentService;
 import com.sladesk.incident.NewIncident;
 import com.sladesk.incident.Severity;
+import org.camunda.bpm.engine.DecisionService;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import java.util.Map;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
@@ -31,7 +34,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * 30-day month of 2023 (43.2 minutes of budget), with as much downtime as the tier needs.
  */
 @SlaDeskTest
-@org.junit.jupiter.api.Tag("clock")
+@Tag("clock")
 class ChangePolicyTests {
 
     @Autowired
@@ -44,7 +47,7 @@ class ChangePolicyTests {
     MockMvc mvc;
 
     @Autowired
-    org.camunda.bpm.engine.DecisionService decisions;
+    DecisionService decisions;
 
     @AfterEach
     void resetClock() {
@@ -144,7 +147,7 @@ class ChangePolicyTests {
                 .andExpect(jsonPath("$.decision").value("BLOCKED"))
                 .andExpect(jsonPath("$.policy").value("EXHAUSTED"))
                 .andExpect(jsonPath("$.errorBudgetRemainingPercent").value(0.0))
-                .andExpect(jsonPath("$.reason").value(org.hamcrest.Matchers.containsString("exhausted")));
+                .andExpect(jsonPath("$.reason").value(Matchers.containsString("exhausted")));
         mvc.perform(post("/api/changes").with(httpBasic("sre", "demo")).contentType(MediaType.APPLICATION_JSON)
                 .content("{\"title\": \"Feature\", \"kind\": \"rewrite\"}"))
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("kind"));

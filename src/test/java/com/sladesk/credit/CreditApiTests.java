@@ -1,9 +1,12 @@
 package com.sladesk.credit;
 
 
+import com.jayway.jsonpath.JsonPath;
 import com.sladesk.SlaDeskTest;
 import com.sladesk.TestClock;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -25,7 +28,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 /** Every refusal of the claim API, and who may see whose claims. Each test claims its own month. */
 @SlaDeskTest
-@org.junit.jupiter.api.Tag("clock")
+@Tag("clock")
 class CreditApiTests {
 
     @Autowired
@@ -36,7 +39,7 @@ class CreditApiTests {
 
     @AfterEach
     void resetClock() {
-        com.sladesk.TestClock.runFromStart();
+        TestClock.runFromStart();
     }
 
     @Test
@@ -57,7 +60,7 @@ class CreditApiTests {
                 .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.errors[0].field").value("month"))
                 .andExpect(jsonPath("$.errors[0].rule").value("claim-window"))
-                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("30 days")));
+                .andExpect(jsonPath("$.detail").value(Matchers.containsString("30 days")));
         assertThat(count()).isEqualTo(before);
     }
 
@@ -135,7 +138,7 @@ class CreditApiTests {
     }
 
     private static long id(ResultActions result) throws Exception {
-        return com.jayway.jsonpath.JsonPath.<Number>read(result.andReturn().getResponse().getContentAsString(), "$.id")
+        return JsonPath.<Number>read(result.andReturn().getResponse().getContentAsString(), "$.id")
                 .longValue();
     }
 

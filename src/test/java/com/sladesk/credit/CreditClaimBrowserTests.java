@@ -1,5 +1,6 @@
 package com.sladesk.credit;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
@@ -7,12 +8,15 @@ import java.util.List;
 
 import com.sladesk.BrowserSupport;
 import com.sladesk.BrowserTest;
+import com.sladesk.TestClock;
+import com.sladesk.availability.AvailabilityService;
 import com.sladesk.incident.Cause;
 import com.sladesk.incident.Environment;
 import com.sladesk.incident.Impact;
 import com.sladesk.incident.IncidentService;
 import com.sladesk.incident.NewIncident;
 import com.sladesk.incident.Severity;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -21,7 +25,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** A customer claims last month's credit in a real browser; an SRE approves it; the customer sees it applied. */
-@org.junit.jupiter.api.Tag("clock")
+@Tag("clock")
 class CreditClaimBrowserTests extends BrowserTest {
 
     @Autowired
@@ -31,13 +35,13 @@ class CreditClaimBrowserTests extends BrowserTest {
     CreditTiers tiers;
 
     @Autowired
-    com.sladesk.availability.AvailabilityService availability;
+    AvailabilityService availability;
 
     @Test
     void customerClaimIsApprovedBySreAndAppliedWithItsAmount() {
         // the 5th of the run's month: last month is over and its 30-day claim window open
-        com.sladesk.TestClock.pin(com.sladesk.TestClock.startMonth().atDay(5).atTime(10, 0).toInstant(ZoneOffset.UTC));
-        YearMonth lastMonth = com.sladesk.TestClock.startMonth().minusMonths(1);
+        TestClock.pin(TestClock.startMonth().atDay(5).atTime(10, 0).toInstant(ZoneOffset.UTC));
+        YearMonth lastMonth = TestClock.startMonth().minusMonths(1);
         Instant start = lastMonth.atDay(5).atStartOfDay().toInstant(ZoneOffset.UTC);
         long id = incidents.open(new NewIncident("Core services down", null, Severity.P1, List.of("core"),
                 Environment.PRODUCTION, Impact.OUTAGE, start, null), "sre").id();
@@ -45,7 +49,7 @@ class CreditClaimBrowserTests extends BrowserTest {
         incidents.resolve(id, start.plusSeconds(12 * 3600), Cause.INTERNAL, "sre");
         int percent = tiers.percentFor(availability.month(lastMonth).exactAvailabilityPercent());
         assertThat(percent).isGreaterThanOrEqualTo(25);
-        String expected = CreditTiers.amount(new java.math.BigDecimal("10000.00"), percent) + " USD";
+        String expected = CreditTiers.amount(new BigDecimal("10000.00"), percent) + " USD";
 
         BrowserSupport.signIn(browser, base(), "acme", "demo");
         browser.get(base() + "/portal/credits");

@@ -24,6 +24,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -44,7 +45,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskSer
  * so no other test's incidents fall into it.
  */
 @SlaDeskTest
-@org.junit.jupiter.api.Tag("clock")
+@Tag("clock")
 class CreditRequestProcessTests {
 
     @Autowired
@@ -77,7 +78,7 @@ class CreditRequestProcessTests {
 
     @AfterEach
     void tearDown() {
-        com.sladesk.TestClock.runFromStart();
+        TestClock.runFromStart();
         reset();
     }
 

@@ -13,6 +13,7 @@ import java.util.concurrent.Future;
 import java.util.function.IntFunction;
 import java.util.stream.Collectors;
 
+import com.sladesk.DrillResults;
 import com.sladesk.SlaDeskTest;
 import com.sladesk.TestClock;
 import com.sladesk.notification.NotificationView;
@@ -35,7 +36,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SlaDeskTest
 @Tag("drill")
-@org.junit.jupiter.api.Tag("clock")
+@Tag("clock")
 class ConcurrencyDrillTests {
 
     static final int PARALLEL = 50;
@@ -56,7 +57,7 @@ class ConcurrencyDrillTests {
         Map<Integer, Long> statuses = race(i -> http.withBasicAuth(i % 2 == 0 ? "sre" : "sre2", "demo")
                 .postForEntity("/api/incidents/" + id + "/acknowledge", null, String.class).getStatusCode().value());
 
-        com.sladesk.DrillResults.record("Concurrency drill: 50 parallel acknowledgements", "answers by status " + statuses);
+        DrillResults.record("Concurrency drill: 50 parallel acknowledgements", "answers by status " + statuses);
         assertThat(statuses).containsOnlyKeys(200, 409);
         assertThat(statuses.get(200)).isOne();
         Map<?, ?> incident = http.withBasicAuth("sre", "demo").getForObject("/api/incidents/" + id, Map.class);
@@ -79,7 +80,7 @@ class ConcurrencyDrillTests {
                 .postForEntity("/api/credit-requests/" + id + "/decision",
                         json("{\"approved\": false, \"reason\": \"race " + i + "\"}"), String.class).getStatusCode().value());
 
-        com.sladesk.DrillResults.record("Concurrency drill: 50 parallel credit decisions", "answers by status " + statuses);
+        DrillResults.record("Concurrency drill: 50 parallel credit decisions", "answers by status " + statuses);
         assertThat(statuses).containsOnlyKeys(200, 409);
         assertThat(statuses.get(200)).isOne();
         List<NotificationView> rejections = notifications.find("it@globex.example", null, 1000).stream()

@@ -1,14 +1,21 @@
 package com.sladesk.drill;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sladesk.DrillResults;
 import com.sladesk.SlaDeskTest;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -65,14 +72,14 @@ class HostileInputDrillTests {
             case DATE -> List.of(nullValue(), "", "2026-02-30", "tomorrow", "2026/12/01", 20261201);
             case BOOLEAN -> List.of(nullValue(), "maybe", "<script>", 2.5);
             case CODES -> List.of(nullValue(), List.of(), List.of("no-such-component"), List.of(""),
-                    List.of("<script>alert(1)</script>"), "core", java.util.Collections.nCopies(51, "core"),
+                    List.of("<script>alert(1)</script>"), "core", Collections.nCopies(51, "core"),
                     List.of("' OR 1=1 --"));
             case ID -> List.of("abc", -1, 0, "99999999999999999999999", 1.5, true);
             case OPTIONAL_ID -> List.of("abc", -1, 0, "99999999999999999999999", 987654321L);
             case VERSION -> List.of(nullValue(), "", "5", "4' OR '1'='1", true);
-            case ALERTS -> List.of(nullValue(), "x", java.util.Collections.singletonList(null),
+            case ALERTS -> List.of(nullValue(), "x", Collections.singletonList(null),
                     List.of(Map.of()), List.of(Map.of("status", "exploding", "labels", Map.of())));
-            case ACTIVITIES -> List.of(nullValue(), List.of(), List.of("rm -rf /"), java.util.Collections.singletonList(null));
+            case ACTIVITIES -> List.of(nullValue(), List.of(), List.of("rm -rf /"), Collections.singletonList(null));
             case OBJECT -> List.of(nullValue(), "x", 1, List.of());
             case IDS -> List.of("x", List.of("abc"), List.of(List.of(1)), List.of(Map.of("id", 1)),
                     List.of(987654321L, 987654322L), List.of(-1));
@@ -194,10 +201,10 @@ class HostileInputDrillTests {
     Map<String, String> checksums() throws Exception {
         Map<String, String> checksums = new TreeMap<>();
         for (String table : TABLES) {
-            java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
             jdbc.queryForList("select * from " + table).stream().map(row -> new TreeMap<>(row).toString()).sorted()
-                    .forEach(row -> sha.update(row.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-            checksums.put(table, java.util.HexFormat.of().formatHex(sha.digest()));
+                    .forEach(row -> sha.update(row.getBytes(StandardCharsets.UTF_8)));
+            checksums.put(table, HexFormat.of().formatHex(sha.digest()));
         }
         return checksums;
     }
@@ -205,7 +212,7 @@ class HostileInputDrillTests {
     /** The requests to send, each once: a generated request equal to one already there is dropped. */
     final class Corpus {
 
-        final java.util.Set<String> seen = new java.util.HashSet<>();
+        final Set<String> seen = new HashSet<>();
 
         final List<MockHttpServletRequestBuilder> requests = new ArrayList<>();
 
@@ -350,7 +357,7 @@ class HostileInputDrillTests {
             }
         }
         Map<String, String> after = checksums();
-        com.sladesk.DrillResults.record("Hostile input drill", corpus.size() + " distinct requests (" + corpus.duplicates
+        DrillResults.record("Hostile input drill", corpus.size() + " distinct requests (" + corpus.duplicates
                 + " duplicates generated and dropped), statuses " + statuses + ", failures " + failures.size()
                 + ", table checksums unchanged: " + after.equals(before));
         failures.forEach(f -> System.out.println("  " + f));

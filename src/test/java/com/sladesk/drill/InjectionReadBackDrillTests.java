@@ -3,26 +3,35 @@ package com.sladesk.drill;
 import java.io.StringReader;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
+import com.sladesk.DrillResults;
 import com.sladesk.SlaDeskTest;
 import com.sladesk.TestClock;
 import com.sladesk.notification.MailDelivery;
+import jakarta.mail.BodyPart;
+import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
+import org.jsoup.parser.Parser;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.context.ApplicationContext;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -62,13 +71,13 @@ class InjectionReadBackDrillTests {
     MockMvc mvc;
 
     @Autowired
-    org.springframework.context.ApplicationContext context;
+    ApplicationContext context;
 
     @Autowired
     ManagementService management;
 
     @Autowired
-    org.camunda.bpm.engine.RuntimeService runtime;
+    RuntimeService runtime;
 
     @Test
     void injectionStringsAreStoredExactlyAndShownBackAsTextEverywhere() throws Exception {
@@ -111,7 +120,7 @@ class InjectionReadBackDrillTests {
 
         // feeds
         String atom = http.getForObject("/status/feed.atom", String.class);
-        Document feed = Jsoup.parse(atom, "", org.jsoup.parser.Parser.xmlParser());
+        Document feed = Jsoup.parse(atom, "", Parser.xmlParser());
         List<String> titles = feed.select("entry > title").eachText();
         assertThat(titles).anyMatch(t -> t.contains(HTML)).anyMatch(t -> t.contains(SQL)).anyMatch(t -> t.contains(FORMULA));
         assertThat(feed.select("script, img")).isEmpty();
@@ -159,23 +168,23 @@ class InjectionReadBackDrillTests {
         assertThat(rows).allSatisfy(r -> r.forEach(cell -> assertThat(cell).doesNotStartWith("=").doesNotStartWith("+")
                 .doesNotStartWith("@")));
         byte[] pdf = mvc.perform(get("/reports/2037-03.pdf").session(leader)).andReturn().getResponse().getContentAsByteArray();
-        try (var document = org.apache.pdfbox.Loader.loadPDF(pdf)) {
-            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(document).replaceAll("\\s+", " ");
+        try (var document = Loader.loadPDF(pdf)) {
+            String text = new PDFTextStripper().getText(document).replaceAll("\\s+", " ");
             assertThat(text).contains("<script>alert('x')</script>").contains("DROP TABLE incident");
         }
         Document report = Jsoup.parse(mvc.perform(get("/reports/2037-03").session(leader)).andReturn().getResponse().getContentAsString());
         assertThat(report.text()).contains(HTML);
         assertThat(report.select("script:not([src]):not([type=application/json]), img[onerror]")).isEmpty();
-        com.sladesk.DrillResults.record("Injection read-back drill", PAYLOADS.size() + " injection strings in "
+        DrillResults.record("Injection read-back drill", PAYLOADS.size() + " injection strings in "
                 + incidents.size() + " incidents and " + windows.size() + " maintenance windows, stored exactly; shown as text on "
                 + pages.size() + " pages, the Atom and iCalendar feeds, " + mails.length + " mails, the report page, CSV ("
                 + held.size() + " cells, formulas neutralised) and PDF; NUL refused with 400");
     }
 
     private static String htmlPart(Object content) throws Exception {
-        if (content instanceof jakarta.mail.Multipart multipart) {
+        if (content instanceof Multipart multipart) {
             for (int i = 0; i < multipart.getCount(); i++) {
-                jakarta.mail.BodyPart part = multipart.getBodyPart(i);
+                BodyPart part = multipart.getBodyPart(i);
                 String found = part.isMimeType("text/html") ? (String) part.getContent() : htmlPart(part.getContent());
                 if (found != null) {
                     return found;
@@ -190,7 +199,7 @@ class InjectionReadBackDrillTests {
         return windows.stream().flatMap(w -> runtime.createProcessInstanceQuery().processInstanceBusinessKey(String.valueOf(w))
                         .list().stream())
                 .flatMap(pi -> management.createJobQuery().processInstanceId(pi.getId()).executable().list().stream())
-                .min(java.util.Comparator.comparing(Job::getDuedate)).orElse(null);
+                .min(Comparator.comparing(Job::getDuedate)).orElse(null);
     }
 
     private MockHttpSession signIn(String user) throws Exception {

@@ -3,6 +3,7 @@ package com.sladesk.drill;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
@@ -10,6 +11,7 @@ import java.util.Map;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
+import com.sladesk.DrillResults;
 import com.sladesk.SlaDeskTest;
 import com.sladesk.TestClock;
 import com.sladesk.incident.Environment;
@@ -22,6 +24,7 @@ import com.sladesk.maintenance.MaintenanceService;
 import com.sladesk.maintenance.MaintenanceType;
 import com.sladesk.maintenance.NewMaintenance;
 import com.sladesk.notification.MailDelivery;
+import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -43,7 +46,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SlaDeskTest
 @Tag("drill")
-@org.junit.jupiter.api.Tag("clock")
+@Tag("clock")
 class MailOutageDrillTests {
 
     @RegisterExtension
@@ -123,11 +126,11 @@ class MailOutageDrillTests {
         List<Map<String, Object>> rows = jdbc.queryForList(
                 "select id, recipient, subject, status, attempts from notification where id > ? order by id", before);
         // only the notifications of this drill (others' may be waiting in the outbox too)
-        MimeMessage[] received = java.util.Arrays.stream(smtp.getReceivedMessages()).filter(m -> {
+        MimeMessage[] received = Arrays.stream(smtp.getReceivedMessages()).filter(m -> {
             try {
                 return Long.parseLong(m.getHeader("X-SLA-Desk-Notification")[0]) > before;
             }
-            catch (jakarta.mail.MessagingException e) {
+            catch (MessagingException e) {
                 throw new IllegalStateException(e);
             }
         }).toArray(MimeMessage[]::new);
@@ -142,7 +145,7 @@ class MailOutageDrillTests {
         rows.forEach(r -> storedPerRecipientAndSubject.merge(r.get("recipient") + " | " + r.get("subject"), 1,
                 Integer::sum));
         long sent = rows.stream().filter(r -> "SENT".equals(r.get("status"))).count();
-        com.sladesk.DrillResults.record("Mail outage drill", rows.size() + " notifications queued during the outage, " + failedAttempts
+        DrillResults.record("Mail outage drill", rows.size() + " notifications queued during the outage, " + failedAttempts
                 + " failed attempt-minutes, " + received.length + " delivered after, " + sent + " SENT, lost "
                 + (rows.size() - receivedPerId.size()) + ", duplicates "
                 + receivedPerId.values().stream().filter(n -> n > 1).count());

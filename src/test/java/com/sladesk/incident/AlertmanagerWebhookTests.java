@@ -1,5 +1,6 @@
 package com.sladesk.incident;
 
+import com.jayway.jsonpath.JsonPath;
 import com.sladesk.SlaDeskTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -33,7 +34,7 @@ class AlertmanagerWebhookTests {
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.opened", hasSize(1)))
                 .andReturn().getResponse().getContentAsString();
-        long id = com.jayway.jsonpath.JsonPath.<Number>read(json, "$.opened[0]").longValue();
+        long id = JsonPath.<Number>read(json, "$.opened[0]").longValue();
         IncidentView incident = incidents.find(id).orElseThrow();
         assertThat(incident.severity()).isEqualTo(Severity.P1);
         assertThat(incident.components()).containsExactly("api");
@@ -80,7 +81,7 @@ class AlertmanagerWebhookTests {
     private Severity openedSeverity(String label) throws Exception {
         String json = send(TOKEN, payload("firing", label, "core", "sev" + label + System.nanoTime()))
                 .andReturn().getResponse().getContentAsString();
-        long id = com.jayway.jsonpath.JsonPath.<Number>read(json, "$.opened[0]").longValue();
+        long id = JsonPath.<Number>read(json, "$.opened[0]").longValue();
         return incidents.find(id).orElseThrow().severity();
     }
 

@@ -4,7 +4,9 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -17,6 +19,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
+import com.sladesk.DrillResults;
 import com.sladesk.SlaDeskTest;
 import com.sladesk.availability.AvailabilityService;
 import org.camunda.bpm.engine.ManagementService;
@@ -71,7 +74,7 @@ class BackfillTests {
         AtomicInteger fired = new AtomicInteger();
         ExecutorService timers = Executors.newFixedThreadPool(2);
         ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
-        List<Integer> codes = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<Integer> codes = Collections.synchronizedList(new ArrayList<>());
         try {
             for (int t = 0; t < 2; t++) {
                 // the job executor's part: fire every due timer of these incidents, as soon as it is due
@@ -95,7 +98,7 @@ class BackfillTests {
             }
             List<Future<?>> work = new ArrayList<>();
             for (int i = 0; i < INCIDENTS; i++) {
-                Instant openedAt = month.atDay(1).atStartOfDay().toInstant(java.time.ZoneOffset.UTC)
+                Instant openedAt = month.atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC)
                         .plus(Duration.ofHours(3L * i));
                 work.add(clients.submit(() -> {
                     ResponseEntity<Map> opened = sre().postForEntity("/api/incidents", json("""
@@ -125,7 +128,7 @@ class BackfillTests {
             timers.awaitTermination(1, TimeUnit.MINUTES);
         }
         Map<Integer, Long> byStatus = codes.stream().collect(Collectors.groupingBy(c -> c, Collectors.counting()));
-        com.sladesk.DrillResults.record("Back-fill race", INCIDENTS + " incidents opened in the past, acknowledged and resolved while "
+        DrillResults.record("Back-fill race", INCIDENTS + " incidents opened in the past, acknowledged and resolved while "
                 + fired.get() + " of their timers fired: answers by status " + byStatus);
         assertThat(byStatus).containsOnlyKeys(200, 201);
         assertThat(byStatus.get(201)).isEqualTo(INCIDENTS);
@@ -141,7 +144,7 @@ class BackfillTests {
         List<Future<ResponseEntity<Map>>> created = new ArrayList<>();
         try {
             for (int i = 0; i < INCIDENTS; i++) {
-                Instant openedAt = month.atDay(1).atStartOfDay().toInstant(java.time.ZoneOffset.UTC)
+                Instant openedAt = month.atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC)
                         .plus(Duration.ofHours(3L * i));
                 String severity = "P" + (1 + i % 4);
                 created.add(clients.submit(() -> sre().postForEntity("/api/incidents", json("""

@@ -2,10 +2,13 @@ package com.sladesk.incident;
 
 import java.time.Instant;
 
+import com.jayway.jsonpath.JsonPath;
 import com.sladesk.SlaDeskTest;
 import com.sladesk.TestClock;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -28,7 +31,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 /** The incident API as scripts use it, bad input included. */
 @SlaDeskTest
-@org.junit.jupiter.api.Tag("clock")
+@Tag("clock")
 class IncidentApiTests {
 
     static final Instant NOW = Instant.parse("2026-11-03T10:00:00Z");
@@ -160,7 +163,7 @@ class IncidentApiTests {
         mvc.perform(get("/api/incidents").param("status", "OPEN").param("severity", "P3").with(httpBasic("leader", "demo")))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$[*].id", hasItem((int) id)))
-                .andExpect(jsonPath("$[*].severity", org.hamcrest.Matchers.everyItem(org.hamcrest.Matchers.is("P3"))));
+                .andExpect(jsonPath("$[*].severity", Matchers.everyItem(Matchers.is("P3"))));
         mvc.perform(get("/api/incidents/{id}", id).with(httpBasic("cto", "demo"))).andExpect(status().isOk());
         mvc.perform(get("/api/incidents").param("severity", "P7").with(httpBasic("sre", "demo")))
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("severity"));
@@ -184,7 +187,7 @@ class IncidentApiTests {
         String json = openAs("sre", """
                 {"title": "Slow dashboard", "severity": "P3", "components": ["core"], "environment": "production",
                  "impact": "degraded"}""").andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
-        return com.jayway.jsonpath.JsonPath.<Number>read(json, "$.id").longValue();
+        return JsonPath.<Number>read(json, "$.id").longValue();
     }
 
     private ResultActions openAs(String user, String body) throws Exception {

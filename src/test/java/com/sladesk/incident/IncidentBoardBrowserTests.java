@@ -6,6 +6,8 @@ import java.util.List;
 
 import com.sladesk.BrowserSupport;
 import com.sladesk.BrowserTest;
+import com.sladesk.TestClock;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -16,7 +18,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** An SRE works an incident in a real browser: the board, the form, the countdowns, the actions. */
-@org.junit.jupiter.api.Tag("clock")
+@Tag("clock")
 class IncidentBoardBrowserTests extends BrowserTest {
 
     @Autowired
@@ -26,7 +28,7 @@ class IncidentBoardBrowserTests extends BrowserTest {
     void sreOpensAcknowledgesAndResolvesAnIncidentFromTheBoard() {
         // a breached P1 from two hours ago, which must come first on the board
         IncidentView breached = incidents.open(new NewIncident("Data store unreachable", null, Severity.P1,
-                List.of("data"), Environment.PRODUCTION, Impact.OUTAGE, com.sladesk.TestClock.now().minus(Duration.ofHours(2)), null),
+                List.of("data"), Environment.PRODUCTION, Impact.OUTAGE, TestClock.now().minus(Duration.ofHours(2)), null),
                 "sre2");
         incidents.recordSlaEvent(breached.id(), SlaTarget.RESPONSE, SlaEventKind.BREACH);
 

@@ -2,6 +2,7 @@ package com.sladesk.incident;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.Date;
 import java.util.List;
 
@@ -15,6 +16,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -36,7 +38,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskSer
  * Tuesday 3 November 2026, 10:00 UTC is the usual opening time.
  */
 @SlaDeskTest
-@org.junit.jupiter.api.Tag("clock")
+@Tag("clock")
 class IncidentResponseProcessTests {
 
     static final Instant TUESDAY_10 = Instant.parse("2026-11-03T10:00:00Z");
@@ -62,7 +64,7 @@ class IncidentResponseProcessTests {
 
     @AfterEach
     void tearDown() {
-        com.sladesk.TestClock.runFromStart();
+        TestClock.runFromStart();
         reset();
     }
 
@@ -277,7 +279,7 @@ class IncidentResponseProcessTests {
     private List<String> recipientsOf(IncidentView incident, String subjectPart) {
         return notifications.find(null, null, 1000).stream()
                 .filter(n -> n.subject().contains("#" + incident.id() + " ") && n.subject().contains(subjectPart))
-                .sorted(java.util.Comparator.comparing(NotificationView::id))
+                .sorted(Comparator.comparing(NotificationView::id))
                 .map(NotificationView::recipient).toList();
     }
 

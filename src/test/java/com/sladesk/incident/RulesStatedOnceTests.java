@@ -14,6 +14,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -27,10 +28,13 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 /**
  * Rules stated once: with the warning point and the availability target changed in configuration
  * (80% and 99.5% instead of 75% and 99.9%), the timers, the warning mail, the pages and the API all
- * follow, and nothing still says the old numbers.
+ * follow, and nothing still says the old numbers. A context of its own, closed after the class.
  */
 @SlaDeskTest
-@TestPropertySource(properties = { "sladesk.incident.warning-fraction=0.8", "sladesk.availability.target-percent=99.5" })
+@TestPropertySource(properties = { "sladesk.incident.warning-fraction=0.8", "sladesk.availability.target-percent=99.5",
+        "spring.datasource.hikari.maximum-pool-size=4", "spring.datasource.hikari.minimum-idle=1",
+        "camunda.bpm.process-engine-name=rules-test" })
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class RulesStatedOnceTests {
 
     @RegisterExtension

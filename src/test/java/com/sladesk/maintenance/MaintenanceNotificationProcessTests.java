@@ -1,6 +1,7 @@
 package com.sladesk.maintenance;
 
 import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Date;
@@ -13,15 +14,18 @@ import com.sladesk.SlaDeskTest;
 import com.sladesk.TestClock;
 import com.sladesk.notification.MailDelivery;
 import jakarta.mail.BodyPart;
+import jakarta.mail.MessagingException;
 import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
 import net.fortuna.ical4j.data.CalendarBuilder;
 import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.component.VEvent;
+import org.assertj.core.api.Assertions;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -42,7 +46,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtime
  * (ops@acme.example) is subscribed by default.
  */
 @SlaDeskTest
-@org.junit.jupiter.api.Tag("clock")
+@Tag("clock")
 class MaintenanceNotificationProcessTests {
 
     static final String CONTACT = "ops@acme.example";
@@ -66,7 +70,7 @@ class MaintenanceNotificationProcessTests {
 
     @AfterEach
     void tearDown() {
-        com.sladesk.TestClock.runFromStart();
+        TestClock.runFromStart();
         reset();
     }
 
@@ -126,7 +130,7 @@ class MaintenanceNotificationProcessTests {
         TestClock.pin("2026-05-01T10:00:00Z");
         MaintenanceView window = schedule("Scaling", "2026-05-10T02:00:00Z", "2026-05-10T03:00:00Z");
         TestClock.pin("2026-05-05T10:00:00Z");
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> maintenance.reschedule(window.id(),
+        Assertions.assertThatThrownBy(() -> maintenance.reschedule(window.id(),
                 Instant.parse("2026-05-10T03:00:00Z"), Instant.parse("2026-05-10T04:00:00Z"), "sre"))
                 .hasMessageContaining("standard maintenance needs 7 days");
         assertThat(maintenance.find(window.id()).icalSequence()).isZero();
@@ -168,7 +172,7 @@ class MaintenanceNotificationProcessTests {
                 return m.getSubject().equals(subject) && Arrays.stream(m.getAllRecipients())
                         .anyMatch(a -> a.toString().equals(recipient));
             }
-            catch (jakarta.mail.MessagingException e) {
+            catch (MessagingException e) {
                 throw new IllegalStateException(e);
             }
         }).toList();
@@ -181,7 +185,7 @@ class MaintenanceNotificationProcessTests {
         for (int i = 0; i < multipart.getCount(); i++) {
             BodyPart part = multipart.getBodyPart(i);
             if (part.getFileName() != null && part.getFileName().endsWith(".ics")) {
-                String ics = new String(part.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+                String ics = new String(part.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
                 return new CalendarBuilder().build(new StringReader(ics));
             }
         }

@@ -1,13 +1,20 @@
 package com.sladesk.maintenance;
 
 import java.io.StringReader;
+import java.sql.Timestamp;
+import java.time.DayOfWeek;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.TemporalAdjusters;
 import java.util.List;
 
+import com.jayway.jsonpath.JsonPath;
 import com.rometools.rome.feed.synd.SyndFeed;
 import com.rometools.rome.io.SyndFeedInput;
 import com.sladesk.SlaDeskTest;
 import com.sladesk.TestClock;
+import com.sladesk.incident.Cause;
 import com.sladesk.incident.Environment;
 import com.sladesk.incident.Impact;
 import com.sladesk.incident.IncidentService;
@@ -19,12 +26,15 @@ import com.sladesk.notification.Notifications;
 import net.fortuna.ical4j.data.CalendarBuilder;
 import net.fortuna.ical4j.model.Calendar;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.result.MockMvcResultMatchers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.hasItem;
@@ -38,7 +48,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 /** The public status page, its feeds (read back by real parsers), subscriptions, and the maintenance API. */
 @SlaDeskTest
-@org.junit.jupiter.api.Tag("clock")
+@Tag("clock")
 class StatusAndSubscriptionTests {
 
     @Autowired
@@ -58,7 +68,7 @@ class StatusAndSubscriptionTests {
 
     @AfterEach
     void resetClock() {
-        com.sladesk.TestClock.runFromStart();
+        TestClock.runFromStart();
     }
 
     @Test
@@ -68,14 +78,14 @@ class StatusAndSubscriptionTests {
                 .andExpect(status().is3xxRedirection());
         assertThat(subjects(email)).containsExactly("Confirm your SLA Desk status subscription");
         String token = jdbc.queryForObject("select token from subscriber where email = ?", String.class, email);
-        assertThat(jdbc.queryForObject("select confirmed_at from subscriber where email = ?", java.sql.Timestamp.class, email)).isNull();
+        assertThat(jdbc.queryForObject("select confirmed_at from subscriber where email = ?", Timestamp.class, email)).isNull();
 
         TestClock.pin("2026-07-01T10:00:00Z");
         schedule("Before confirming", "api");
         assertThat(subjects(email)).doesNotContain("Scheduled maintenance: Before confirming");
 
         mvc.perform(get("/status/subscriptions/confirm").param("token", token)).andExpect(status().isOk())
-                .andExpect(content().string(org.hamcrest.Matchers.containsString("confirmed")));
+                .andExpect(content().string(Matchers.containsString("confirmed")));
         schedule("After confirming", "api");
         schedule("Other component", "mcp");
         assertThat(subjects(email)).contains("Scheduled maintenance: After confirming")
@@ -92,7 +102,7 @@ class StatusAndSubscriptionTests {
         mvc.perform(post("/status/subscribe").param("email", "x@y.example")).andExpect(status().isForbidden());
         mvc.perform(post("/status/subscribe").param("email", "not an address").with(csrf()))
                 .andExpect(status().is3xxRedirection())
-                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash()
+                .andExpect(MockMvcResultMatchers.flash()
                         .attribute("subscribeError", "Enter a valid email address."));
     }
 
@@ -106,10 +116,10 @@ class StatusAndSubscriptionTests {
                 .andExpect(jsonPath("$.components[?(@.code == 'mcp')].state").value("outage"))
                 .andExpect(jsonPath("$.components[0].days.length()").value(90))
                 .andExpect(jsonPath("$.activeIncidents[*].title", hasItem("MCP sessions failing")))
-                .andExpect(content().string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("node 7 OOM"))));
+                .andExpect(content().string(Matchers.not(Matchers.containsString("node 7 OOM"))));
         mvc.perform(get("/status")).andExpect(status().isOk())
-                .andExpect(content().string(org.hamcrest.Matchers.containsString("MCP sessions failing")));
-        incidents.resolve(outage.id(), null, com.sladesk.incident.Cause.INTERNAL, "sre");
+                .andExpect(content().string(Matchers.containsString("MCP sessions failing")));
+        incidents.resolve(outage.id(), null, Cause.INTERNAL, "sre");
     }
 
     @Test
@@ -155,7 +165,7 @@ class StatusAndSubscriptionTests {
                 .andExpect(jsonPath("$.type").value("standard"))
                 .andExpect(jsonPath("$.activities[0]").value("security_patch"))
                 .andReturn().getResponse().getContentAsString();
-        long id = com.jayway.jsonpath.JsonPath.<Number>read(created, "$.id").longValue();
+        long id = JsonPath.<Number>read(created, "$.id").longValue();
         mvc.perform(post("/api/maintenance").with(httpBasic("sre", "demo")).contentType(MediaType.APPLICATION_JSON)
                 .content("""
                         {"title": "Hotfix", "type": "emergency", "startsAt": "2026-08-02T05:00:00Z",
@@ -182,9 +192,9 @@ class StatusAndSubscriptionTests {
     }
 
     private MaintenanceView schedule(String title, String component) {
-        java.time.LocalDate sunday = java.time.LocalDate.ofInstant(ClockUtil.now().toInstant(), java.time.ZoneOffset.UTC)
-                .plusDays(8).with(java.time.temporal.TemporalAdjusters.next(java.time.DayOfWeek.SUNDAY));
-        Instant start = sunday.atTime(2, 0).toInstant(java.time.ZoneOffset.UTC);
+        LocalDate sunday = LocalDate.ofInstant(ClockUtil.now().toInstant(), ZoneOffset.UTC)
+                .plusDays(8).with(TemporalAdjusters.next(DayOfWeek.SUNDAY));
+        Instant start = sunday.atTime(2, 0).toInstant(ZoneOffset.UTC);
         return maintenance.schedule(new NewMaintenance(title, null, MaintenanceType.STANDARD, start,
                 start.plusSeconds(3600), List.of(component), List.of(Activity.SECURITY_PATCH), null), "sre");
     }

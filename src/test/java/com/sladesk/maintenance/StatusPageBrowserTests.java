@@ -9,6 +9,8 @@ import java.util.List;
 
 import com.sladesk.BrowserSupport;
 import com.sladesk.BrowserTest;
+import com.sladesk.TestClock;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -18,7 +20,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The public status page and the SRE's maintenance form, in a real browser. */
-@org.junit.jupiter.api.Tag("clock")
+@Tag("clock")
 class StatusPageBrowserTests extends BrowserTest {
 
     @Test
@@ -40,7 +42,7 @@ class StatusPageBrowserTests extends BrowserTest {
         BrowserSupport.signIn(browser, base(), "sre", "demo");
         browser.get(base() + "/sre/maintenance");
         browser.findElement(By.id("title")).sendKeys("Too soon");
-        LocalDate sunday = LocalDate.ofInstant(com.sladesk.TestClock.now(), ZoneOffset.UTC).with(TemporalAdjusters.next(DayOfWeek.SUNDAY));
+        LocalDate sunday = LocalDate.ofInstant(TestClock.now(), ZoneOffset.UTC).with(TemporalAdjusters.next(DayOfWeek.SUNDAY));
         setValue("startsAt", sunday + "T02:00");
         setValue("endsAt", sunday + "T03:00");
         check("input[type=checkbox][value=core]");

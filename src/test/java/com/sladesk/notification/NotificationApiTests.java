@@ -4,8 +4,10 @@ import java.util.List;
 import java.util.Map;
 
 import com.sladesk.SlaDeskTest;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -27,7 +29,7 @@ class NotificationApiTests {
     Notifications notifications;
 
     @Autowired
-    org.springframework.boot.test.web.client.TestRestTemplate http;
+    TestRestTemplate http;
 
     @Test
     void listsNewestFirstFilteredByRecipientAndStatus() throws Exception {
@@ -88,9 +90,9 @@ class NotificationApiTests {
     @Test
     void unknownApiPathIsA404ProblemOverRealHttp() {
         var response = http.withBasicAuth("sre", "demo").getForEntity("/api/no-such-thing", String.class);
-        org.assertj.core.api.Assertions.assertThat(response.getStatusCode().value()).isEqualTo(404);
-        org.assertj.core.api.Assertions.assertThat(response.getHeaders().getContentType())
+        Assertions.assertThat(response.getStatusCode().value()).isEqualTo(404);
+        Assertions.assertThat(response.getHeaders().getContentType())
                 .isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
-        org.assertj.core.api.Assertions.assertThat(response.getBody()).doesNotContain("Exception").contains("\"status\":404");
+        Assertions.assertThat(response.getBody()).doesNotContain("Exception").contains("\"status\":404");
     }
 }

@@ -13,6 +13,7 @@ import com.sladesk.SlaDeskTest;
 import com.sladesk.TestClock;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -23,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Mail goes through the outbox: stored with the change, delivered over real SMTP, retried when SMTP is down. */
 @SlaDeskTest
-@org.junit.jupiter.api.Tag("clock")
+@Tag("clock")
 class NotificationDeliveryTests {
 
     @RegisterExtension

@@ -2,13 +2,14 @@ package com.sladesk.portal;
 
 import com.sladesk.BrowserSupport;
 import com.sladesk.BrowserTest;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** A real browser signs in as a customer and as an SRE, and is kept out where its role does not reach. */
-@org.junit.jupiter.api.Tag("clock")
+@Tag("clock")
 class HomePageBrowserTests extends BrowserTest {
 
     @Test

@@ -5,6 +5,7 @@ import java.util.List;
 
 import com.sladesk.SlaDeskTest;
 import com.sladesk.TestClock;
+import com.sladesk.catalogue.ComponentCatalogue;
 import com.sladesk.incident.Cause;
 import com.sladesk.incident.Environment;
 import com.sladesk.incident.Impact;
@@ -12,6 +13,7 @@ import com.sladesk.incident.IncidentService;
 import com.sladesk.incident.NewIncident;
 import com.sladesk.incident.Severity;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
@@ -23,7 +25,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 /** The availability engine over real SQL: February 2024 (29 days, 41,760 minutes) with incidents stored for it. */
 @SlaDeskTest
-@org.junit.jupiter.api.Tag("clock")
+@Tag("clock")
 class AvailabilityApiTests {
 
     @Autowired
@@ -33,7 +35,7 @@ class AvailabilityApiTests {
     IncidentService incidents;
 
     @Autowired
-    com.sladesk.catalogue.ComponentCatalogue catalogue;
+    ComponentCatalogue catalogue;
 
     @AfterEach
     void resetClock() {

@@ -1,10 +1,13 @@
 package com.sladesk.reporting;
 
+import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 import com.sladesk.SlaDeskTest;
 import com.sladesk.TestClock;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -22,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code GET /api/availability}.
  */
 @SlaDeskTest
-@org.junit.jupiter.api.Tag("clock")
+@Tag("clock")
 class MaintenanceExclusionTests {
 
     @Autowired
@@ -58,9 +61,9 @@ class MaintenanceExclusionTests {
         backfill("2018-06-17T01:30:00Z", "2018-06-17T04:30:00Z");
 
         Map<?, ?> june = http.withBasicAuth("leader", "demo").getForObject("/api/availability?month=2018-06", Map.class);
-        assertThat(new java.math.BigDecimal(june.get("downtimeMinutes").toString())).isEqualByComparingTo("480");
-        assertThat(new java.math.BigDecimal(june.get("excludedMinutes").toString())).isEqualByComparingTo("120");
-        assertThat(((java.util.List<Map<?, ?>>) june.get("exclusions")).stream().map(e -> String.valueOf(e.get("reason"))).toList())
+        assertThat(new BigDecimal(june.get("downtimeMinutes").toString())).isEqualByComparingTo("480");
+        assertThat(new BigDecimal(june.get("excludedMinutes").toString())).isEqualByComparingTo("120");
+        assertThat(((List<Map<?, ?>>) june.get("exclusions")).stream().map(e -> String.valueOf(e.get("reason"))).toList())
                 .containsOnly("scheduled maintenance");
     }
 

@@ -1,8 +1,11 @@
 package com.sladesk.reporting;
 
 import java.io.StringReader;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +28,7 @@ import org.apache.pdfbox.text.PDFTextStripper;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
@@ -36,7 +40,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 /** The monthly SLO report on a hand-computed month (June 2021: 30 days, 43.2 minutes of budget). */
 @SlaDeskTest
-@org.junit.jupiter.api.Tag("clock")
+@Tag("clock")
 class MonthlySloReportTests {
 
     @Autowired
@@ -76,7 +80,7 @@ class MonthlySloReportTests {
         assertThat(report.incidents().get(0).mttrMinutes()).isEqualByComparingTo("45.0");
         assertThat(report.incidents().get(1).mttrMinutes()).isEqualByComparingTo("240.0");
         assertThat(report.incidents().get(2).mttrMinutes()).isNull();
-        assertThat(report.topIssues()).containsExactly(new MonthlyReport.ComponentLine("Core Services", new java.math.BigDecimal("60.0")));
+        assertThat(report.topIssues()).containsExactly(new MonthlyReport.ComponentLine("Core Services", new BigDecimal("60.0")));
 
         String pdfText = new PDFTextStripper().getText(Loader.loadPDF(reports.pdf(report)));
         assertThat(pdfText).contains("Monthly SLO report: 2021-06", "99.861%", "Core Services");
@@ -96,7 +100,7 @@ class MonthlySloReportTests {
     @Test
     void theFirstOfTheMonthAt0600MailsLastMonthsReportWithThePdf() throws Exception {
         Job timer = management.createJobQuery().processDefinitionKey("monthly-slo-report").singleResult();
-        java.time.ZonedDateTime due = timer.getDuedate().toInstant().atZone(java.time.ZoneOffset.UTC);
+        ZonedDateTime due = timer.getDuedate().toInstant().atZone(ZoneOffset.UTC);
         assertThat(due.getDayOfMonth()).isOne();
         assertThat(due.getHour()).isEqualTo(6);
         TestClock.pin(timer.getDuedate().toInstant());

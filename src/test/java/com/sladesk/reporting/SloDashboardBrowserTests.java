@@ -2,6 +2,7 @@ package com.sladesk.reporting;
 
 import com.sladesk.BrowserSupport;
 import com.sladesk.BrowserTest;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -9,7 +10,7 @@ import org.openqa.selenium.JavascriptExecutor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The SLO dashboard in a real browser: its numbers and both charts drawn by Chart.js. */
-@org.junit.jupiter.api.Tag("clock")
+@Tag("clock")
 class SloDashboardBrowserTests extends BrowserTest {
 
     @Test

@@ -9,7 +9,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 
+import com.sladesk.DrillResults;
 import com.sladesk.SlaDeskTest;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -94,7 +96,7 @@ class AccessMatrixTests {
         mappings.getHandlerMethods().forEach((info, method) -> {
             Set<String> verbs = info.getMethodsCondition().getMethods().isEmpty() ? Set.of("GET")
                     : info.getMethodsCondition().getMethods().stream().map(Enum::name)
-                            .collect(java.util.stream.Collectors.toSet());
+                            .collect(Collectors.toSet());
             for (String pattern : info.getPatternValues()) {
                 String path = pattern.replaceAll("\\{(\\w+):(?:[^{}]|\\{[^{}]*})*}", "{$1}");
                 if (!path.equals("/error")) {
@@ -130,7 +132,7 @@ class AccessMatrixTests {
                 }
             }
         }
-        com.sladesk.DrillResults.record("Access matrix", matrix.size() + " endpoints × " + ROLES.size() + " = " + checked
+        DrillResults.record("Access matrix", matrix.size() + " endpoints × " + ROLES.size() + " = " + checked
                 + " checks, " + wrong.size() + " wrong");
         assertThat(wrong).isEmpty();
     }

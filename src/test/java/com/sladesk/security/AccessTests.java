@@ -1,13 +1,35 @@
 package com.sladesk.security;
 
-import com.sladesk.TestClock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
 import com.sladesk.SlaDeskTest;
+import com.sladesk.TestClock;
+import com.sladesk.incident.Environment;
+import com.sladesk.incident.Impact;
+import com.sladesk.incident.IncidentService;
+import com.sladesk.incident.NewIncident;
+import com.sladesk.incident.Severity;
+import com.sladesk.organisation.Directory;
+import com.sladesk.organisation.Role;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.hamcrest.Matchers;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -34,7 +56,7 @@ class AccessTests {
     JdbcTemplate jdbc;
 
     @Autowired
-    org.springframework.boot.test.web.client.TestRestTemplate http;
+    TestRestTemplate http;
 
     @ParameterizedTest(name = "{0} signs in and lands on {1}")
     @CsvSource({ "acme, /portal", "globex, /portal", "sre, /sre", "sre2, /sre", "leader, /leadership",
@@ -44,9 +66,9 @@ class AccessTests {
                 .andExpect(authenticated().withUsername(user))
                 .andExpect(redirectedUrl("/"))
                 .andReturn().getRequest().getSession();
-        mvc.perform(get("/").session((org.springframework.mock.web.MockHttpSession) session))
+        mvc.perform(get("/").session((MockHttpSession) session))
                 .andExpect(redirectedUrl(home));
-        mvc.perform(get(home).session((org.springframework.mock.web.MockHttpSession) session))
+        mvc.perform(get(home).session((MockHttpSession) session))
                 .andExpect(status().isOk());
     }
 
@@ -65,24 +87,24 @@ class AccessTests {
     }
 
     @Test
-    void aTaskOfAnotherGroupCannotBeClaimed(@Autowired org.camunda.bpm.engine.RuntimeService runtime,
-            @Autowired org.camunda.bpm.engine.TaskService tasks,
-            @Autowired org.camunda.bpm.engine.RepositoryService repository) throws Exception {
-        var model = org.camunda.bpm.model.bpmn.Bpmn.createExecutableProcess("claim-check").camundaHistoryTimeToLive(1)
+    void aTaskOfAnotherGroupCannotBeClaimed(@Autowired RuntimeService runtime,
+            @Autowired TaskService tasks,
+            @Autowired RepositoryService repository) throws Exception {
+        var model = Bpmn.createExecutableProcess("claim-check").camundaHistoryTimeToLive(1)
                 .startEvent().userTask("Task_Cto").camundaCandidateGroups("cto").endEvent().done();
         var deployment = repository.createDeployment().addModelInstance("claim-check.bpmn", model).deploy();
         try {
             String instance = runtime.startProcessInstanceByKey("claim-check").getId();
             String taskId = tasks.createTaskQuery().processInstanceId(instance).singleResult().getId();
-            var sre = (org.springframework.mock.web.MockHttpSession) mvc
+            var sre = (MockHttpSession) mvc
                     .perform(formLogin("/login").user("sre").password("demo")).andReturn().getRequest().getSession();
             mvc.perform(post("/tasks/{id}/claim", taskId).session(sre)
-                    .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf()))
+                    .with(SecurityMockMvcRequestPostProcessors.csrf()))
                     .andExpect(status().isForbidden());
-            var cto = (org.springframework.mock.web.MockHttpSession) mvc
+            var cto = (MockHttpSession) mvc
                     .perform(formLogin("/login").user("cto").password("demo")).andReturn().getRequest().getSession();
             mvc.perform(post("/tasks/{id}/claim", taskId).session(cto)
-                    .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf()))
+                    .with(SecurityMockMvcRequestPostProcessors.csrf()))
                     .andExpect(status().is3xxRedirection());
             assertThat(tasks.createTaskQuery().taskId(taskId).singleResult().getAssignee()).isEqualTo("cto");
         }
@@ -92,13 +114,13 @@ class AccessTests {
     }
 
     @Test
-    void signInIsLockedAfterFiveWrongPasswordsForFiveMinutes(@Autowired com.sladesk.organisation.Directory directory)
+    void signInIsLockedAfterFiveWrongPasswordsForFiveMinutes(@Autowired Directory directory)
             throws Exception {
         String name = "locktest" + System.nanoTime() % 100000;
         // a customer: no mail list or process group of other tests is touched by this user
         long globex = directory.findOrganisationByName("Globex").orElseThrow().id();
-        directory.createUser(name, name + "@globex.example", "right-password", com.sladesk.organisation.Role.CUSTOMER, globex);
-        java.time.Instant start = java.time.Instant.parse("2026-02-02T10:00:00Z");
+        directory.createUser(name, name + "@globex.example", "right-password", Role.CUSTOMER, globex);
+        Instant start = Instant.parse("2026-02-02T10:00:00Z");
         TestClock.pin(start);
         try {
             for (int i = 0; i < 5; i++) {
@@ -111,7 +133,7 @@ class AccessTests {
             // other users are not affected
             mvc.perform(formLogin("/login").user("sre").password("demo")).andExpect(authenticated());
 
-            TestClock.pin(start.plus(java.time.Duration.ofMinutes(5)).plusSeconds(1));
+            TestClock.pin(start.plus(Duration.ofMinutes(5)).plusSeconds(1));
             mvc.perform(formLogin("/login").user(name).password("right-password")).andExpect(authenticated());
         }
         finally {
@@ -121,7 +143,7 @@ class AccessTests {
 
     @Test
     void theSessionIdChangesAtLogin() throws Exception {
-        var anonymous = (org.springframework.mock.web.MockHttpSession) mvc.perform(get("/login")).andReturn()
+        var anonymous = (MockHttpSession) mvc.perform(get("/login")).andReturn()
                 .getRequest().getSession();
         String before = anonymous.getId();
         var signedIn = mvc.perform(formLogin("/login").user("sre").password("demo")).andReturn().getRequest().getSession();
@@ -134,22 +156,22 @@ class AccessTests {
                 .andExpect(header().string("X-Content-Type-Options", "nosniff"))
                 .andExpect(header().string("X-Frame-Options", "SAMEORIGIN"))
                 .andExpect(header().string("Content-Security-Policy",
-                        org.hamcrest.Matchers.containsString("frame-ancestors 'self'")));
+                        Matchers.containsString("frame-ancestors 'self'")));
         mvc.perform(get("/api/notifications")).andExpect(header().string("X-Content-Type-Options", "nosniff"));
     }
 
     @Test
     void pagesAllowScriptsFromThisServiceOnlyAndNoInlineScript() throws Exception {
-        var leader = (org.springframework.mock.web.MockHttpSession) mvc
+        var leader = (MockHttpSession) mvc
                 .perform(formLogin("/login").user("leader").password("demo")).andReturn().getRequest().getSession();
-        for (String page : java.util.List.of("/login", "/status", "/slo", "/leadership")) {
+        for (String page : List.of("/login", "/status", "/slo", "/leadership")) {
             var response = mvc.perform(get(page).session(leader)).andExpect(status().isOk()).andReturn().getResponse();
             String policy = response.getHeader("Content-Security-Policy");
             assertThat(policy).as(page).contains("default-src 'self'", "script-src 'self'", "object-src 'none'",
                     "frame-ancestors 'self'").doesNotContain("unsafe-inline", "unsafe-eval");
             // every <script> either loads a file of ours or is data (application/json), which no browser runs
-            org.jsoup.nodes.Document html = org.jsoup.Jsoup.parse(response.getContentAsString());
-            for (org.jsoup.nodes.Element script : html.select("script")) {
+            Document html = Jsoup.parse(response.getContentAsString());
+            for (Element script : html.select("script")) {
                 assertThat(script.hasAttr("src") || "application/json".equals(script.attr("type")))
                         .as(page + ": " + script.outerHtml()).isTrue();
             }
@@ -165,14 +187,14 @@ class AccessTests {
     }
 
     @Test
-    void storedTextIsEscapedOnEveryPage(@Autowired com.sladesk.incident.IncidentService incidents) throws Exception {
+    void storedTextIsEscapedOnEveryPage(@Autowired IncidentService incidents) throws Exception {
         String title = "<script>alert('x')</script>";
-        long id = incidents.open(new com.sladesk.incident.NewIncident(title, null, com.sladesk.incident.Severity.P3,
-                java.util.List.of("core"), com.sladesk.incident.Environment.PRODUCTION,
-                com.sladesk.incident.Impact.DEGRADED, null, null), "sre").id();
-        var sre = (org.springframework.mock.web.MockHttpSession) mvc
+        long id = incidents.open(new NewIncident(title, null, Severity.P3,
+                List.of("core"), Environment.PRODUCTION,
+                Impact.DEGRADED, null, null), "sre").id();
+        var sre = (MockHttpSession) mvc
                 .perform(formLogin("/login").user("sre").password("demo")).andReturn().getRequest().getSession();
-        for (String page : java.util.List.of("/sre/incidents", "/sre/incidents/" + id, "/status")) {
+        for (String page : List.of("/sre/incidents", "/sre/incidents/" + id, "/status")) {
             String html = mvc.perform(get(page).session(sre)).andExpect(status().isOk()).andReturn().getResponse()
                     .getContentAsString();
             assertThat(html).as(page).doesNotContain(title).contains("&lt;script&gt;");
@@ -213,7 +235,7 @@ class AccessTests {
             "acme, /exceptions, 403", "sre, /exceptions, 200", "leader, /exceptions/new, 200",
             "acme, /changes, 403", "cto, /changes, 200" })
     void pagesFollowRoles(String user, String path, int expected) throws Exception {
-        var session = (org.springframework.mock.web.MockHttpSession) mvc
+        var session = (MockHttpSession) mvc
                 .perform(formLogin("/login").user(user).password("demo")).andReturn().getRequest().getSession();
         mvc.perform(get(path).session(session)).andExpect(status().is(expected));
     }
@@ -222,7 +244,7 @@ class AccessTests {
     void apiWithoutCredentialsIsA401Problem() throws Exception {
         mvc.perform(get("/api/notifications"))
                 .andExpect(status().isUnauthorized())
-                .andExpect(header().string("WWW-Authenticate", org.hamcrest.Matchers.startsWith("Basic")))
+                .andExpect(header().string("WWW-Authenticate", Matchers.startsWith("Basic")))
                 .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.status").value(401));
     }

@@ -17,6 +17,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.sladesk.SlaDeskTest;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -126,12 +127,12 @@ class OpenApiContractTests {
     @Test
     void swaggerUiIsForSignedInStaff() throws Exception {
         mvc.perform(get("/swagger-ui.html")).andExpect(status().isFound())
-                .andExpect(header().string("Location", org.hamcrest.Matchers.endsWith("/login")));
+                .andExpect(header().string("Location", Matchers.endsWith("/login")));
         mvc.perform(get("/swagger-ui.html").with(httpBasic("sre", "demo"))).andExpect(status().isFound())
-                .andExpect(header().string("Location", org.hamcrest.Matchers.containsString("/swagger-ui/index.html")));
+                .andExpect(header().string("Location", Matchers.containsString("/swagger-ui/index.html")));
         mvc.perform(get("/swagger-ui/index.html").with(httpBasic("acme", "demo"))).andExpect(status().isForbidden());
         mvc.perform(get("/v3/api-docs")).andExpect(status().isUnauthorized())
-                .andExpect(header().string("Content-Type", org.hamcrest.Matchers.startsWith("application/problem+json")));
+                .andExpect(header().string("Content-Type", Matchers.startsWith("application/problem+json")));
     }
 
     private JsonNode document() throws Exception {

@@ -5,6 +5,8 @@ import java.time.ZoneOffset;
 
 import com.sladesk.BrowserSupport;
 import com.sladesk.BrowserTest;
+import com.sladesk.TestClock;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -13,7 +15,7 @@ import org.openqa.selenium.WebElement;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** An exception from submission by an SRE, through review by another SRE, to approval by leadership. */
-@org.junit.jupiter.api.Tag("clock")
+@Tag("clock")
 class ExceptionBrowserTests extends BrowserTest {
 
     @Test
@@ -28,7 +30,7 @@ class ExceptionBrowserTests extends BrowserTest {
                 "clearTimeline" }) {
             browser.findElement(By.cssSelector("input[name=" + criterion + "][value=true]")).click();
         }
-        LocalDate start = LocalDate.ofInstant(com.sladesk.TestClock.now(), ZoneOffset.UTC).plusDays(3);
+        LocalDate start = LocalDate.ofInstant(TestClock.now(), ZoneOffset.UTC).plusDays(3);
         date("startsOn", start);
         date("endsOn", start.plusDays(1));
         BrowserSupport.clickAndWait(browser, By.cssSelector("#exception-form button[type=submit]"));

@@ -14,6 +14,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -30,7 +31,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskSer
 
 /** The sla-exception process on every path, timers by the engine clock. Tuesday 3 March 2026, 10:00 UTC. */
 @SlaDeskTest
-@org.junit.jupiter.api.Tag("clock")
+@Tag("clock")
 class SlaExceptionProcessTests {
 
     @Autowired

@@ -8,6 +8,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -56,7 +57,7 @@ class DatabaseOutageTests {
         HttpResponse<String> page = send(HttpRequest.newBuilder(uri("/sre/incidents")).header("Accept", "text/html"));
         DatabaseSwitch.up();
 
-        for (HttpResponse<String> api : java.util.List.of(write, read)) {
+        for (HttpResponse<String> api : List.of(write, read)) {
             assertThat(api.statusCode()).as(api.uri().toString()).isEqualTo(503);
             assertThat(api.headers().firstValue("Retry-After")).hasValue(String.valueOf(DatabaseUnavailable.RETRY_AFTER_SECONDS));
             assertThat(api.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));

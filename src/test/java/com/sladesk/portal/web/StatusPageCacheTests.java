@@ -19,6 +19,7 @@ import com.sladesk.incident.NewIncident;
 import com.sladesk.incident.Severity;
 import com.sladesk.maintenance.MaintenanceService;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationListener;
@@ -32,7 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * reused for 5 s), on the real services and database, with the engine clock moved by hand.
  */
 @SlaDeskTest
-@org.junit.jupiter.api.Tag("clock")
+@Tag("clock")
 class StatusPageCacheTests {
 
     @Autowired
