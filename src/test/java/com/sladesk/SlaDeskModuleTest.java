@@ -25,8 +25,8 @@ import org.springframework.test.context.TestPropertySource;
  * plus the modules named in {@link #extraIncludes()}: those that only listen to its events. Event
  * flows are written with Modulith's {@code Scenario}. Each module's context is closed after its
  * class, holds a small pool, so that they do not add up beside the application's context, and
- * names its process engine apart, so that closing it leaves the application's engine registered
- * (Cockpit finds the engine by name).
+ * names its process engine apart and starts no engine webapps, so that closing it leaves the
+ * application's engine and Cockpit as they were (the webapps keep static state).
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -35,9 +35,15 @@ import org.springframework.test.context.TestPropertySource;
 @Import(SlaDeskModuleTest.Infrastructure.class)
 @ActiveProfiles(resolver = TestProfiles.class)
 @TestPropertySource(properties = { "spring.datasource.hikari.maximum-pool-size=4",
-        "spring.datasource.hikari.minimum-idle=1", "camunda.bpm.process-engine-name=module-test" })
+        "spring.datasource.hikari.minimum-idle=1", "camunda.bpm.process-engine-name=module-test",
+        SlaDeskModuleTest.WITHOUT_ENGINE_WEBAPPS })
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 public @interface SlaDeskModuleTest {
+
+    /** Cockpit, Tasklist and the engine's REST API, which a second context must not start. */
+    String WITHOUT_ENGINE_WEBAPPS = "spring.autoconfigure.exclude="
+            + "org.camunda.bpm.spring.boot.starter.webapp.CamundaBpmWebappAutoConfiguration,"
+            + "org.camunda.bpm.spring.boot.starter.rest.CamundaBpmRestJerseyAutoConfiguration";
 
     /** Modules started besides the dependencies, by name: typically the listeners of the module's events. */
     @AliasFor(annotation = ApplicationModuleTest.class, attribute = "extraIncludes")

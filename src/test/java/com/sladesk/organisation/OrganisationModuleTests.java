@@ -16,11 +16,13 @@ class OrganisationModuleTests {
 
     @Test
     void aNewUserIsAnnouncedAndInTheirRolesListAtOnce(Scenario scenario) {
-        assertThat(directory.emailsOf(Role.LEADERSHIP)).doesNotContain("module-drill-vp@sla-desk.example");
-        scenario.stimulate(() -> directory.createUser("module-drill-vp", "module-drill-vp@sla-desk.example",
-                        "a long enough password", Role.LEADERSHIP, null))
+        // a customer: staff lists (who is warned, who is in which engine group) stay as other tests expect
+        long acme = directory.findUser("acme").orElseThrow().organisationId();
+        assertThat(directory.emailsOf(Role.CUSTOMER)).doesNotContain("module-drill@acme.example");
+        scenario.stimulate(() -> directory.createUser("module-drill-customer", "module-drill@acme.example",
+                        "a long enough password", Role.CUSTOMER, acme))
                 .andWaitForEventOfType(UserAccountsChanged.class)
-                .toArriveAndVerify(event -> assertThat(directory.emailsOf(Role.LEADERSHIP))
-                        .contains("module-drill-vp@sla-desk.example"));
+                .toArriveAndVerify(event -> assertThat(directory.emailsOf(Role.CUSTOMER))
+                        .contains("module-drill@acme.example"));
     }
 }
