@@ -24,9 +24,10 @@ import org.springframework.test.context.TestPropertySource;
  * {@code system} module are started (with the same profiles and database as {@link SlaDeskTest}),
  * plus the modules named in {@link #extraIncludes()}: those that only listen to its events. Event
  * flows are written with Modulith's {@code Scenario}. Each module's context is closed after its
- * class, holds a small pool, so that they do not add up beside the application's context, and
- * names its process engine apart and starts no engine webapps, so that closing it leaves the
- * application's engine and Cockpit as they were (the webapps keep static state).
+ * class and holds a small pool, so that they do not add up beside the application's context. It
+ * names its process engine apart (without a hyphen, or Camunda ignores the name) and starts no
+ * engine webapps: engines are registered by name in a static registry, and closing one named
+ * "default" would leave the application's Cockpit without its engine.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -35,14 +36,19 @@ import org.springframework.test.context.TestPropertySource;
 @Import(SlaDeskModuleTest.Infrastructure.class)
 @ActiveProfiles(resolver = TestProfiles.class)
 @TestPropertySource(properties = { "spring.datasource.hikari.maximum-pool-size=4",
-        "spring.datasource.hikari.minimum-idle=1", "camunda.bpm.process-engine-name=module-test",
-        SlaDeskModuleTest.WITHOUT_ENGINE_WEBAPPS })
+        "spring.datasource.hikari.minimum-idle=1", "camunda.bpm.process-engine-name=moduletests",
+        SlaDeskModuleTest.WITHOUT_ENGINE_WEBAPPS, SlaDeskModuleTest.WITHOUT_ENGINE_REST })
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 public @interface SlaDeskModuleTest {
 
-    /** Cockpit, Tasklist and the engine's REST API, which a second context must not start. */
-    String WITHOUT_ENGINE_WEBAPPS = "spring.autoconfigure.exclude="
-            + "org.camunda.bpm.spring.boot.starter.webapp.CamundaBpmWebappAutoConfiguration,"
+    /**
+     * Cockpit, Tasklist, their sign-on filter and the engine's REST API, which a second context must not
+     * start: they keep static state, and closing that context would leave the application's Cockpit
+     * answering 404.
+     */
+    String WITHOUT_ENGINE_WEBAPPS = "camunda.bpm.webapp.enabled=false";
+
+    String WITHOUT_ENGINE_REST = "spring.autoconfigure.exclude="
             + "org.camunda.bpm.spring.boot.starter.rest.CamundaBpmRestJerseyAutoConfiguration";
 
     /** Modules started besides the dependencies, by name: typically the listeners of the module's events. */

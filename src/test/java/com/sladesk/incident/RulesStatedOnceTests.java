@@ -34,7 +34,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @SlaDeskTest
 @TestPropertySource(properties = { "sladesk.incident.warning-fraction=0.8", "sladesk.availability.target-percent=99.5",
         "spring.datasource.hikari.maximum-pool-size=4", "spring.datasource.hikari.minimum-idle=1",
-        "camunda.bpm.process-engine-name=rules-test", SlaDeskModuleTest.WITHOUT_ENGINE_WEBAPPS })
+        "camunda.bpm.process-engine-name=rulestests", SlaDeskModuleTest.WITHOUT_ENGINE_WEBAPPS,
+        SlaDeskModuleTest.WITHOUT_ENGINE_REST })
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class RulesStatedOnceTests {
 
