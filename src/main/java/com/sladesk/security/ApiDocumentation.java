@@ -3,6 +3,8 @@ package com.sladesk.security;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 import com.sladesk.system.Problems;
 import io.swagger.v3.oas.models.Components;
@@ -24,6 +26,7 @@ import io.swagger.v3.oas.models.responses.ApiResponses;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import io.swagger.v3.oas.models.servers.Server;
+import io.swagger.v3.oas.models.tags.Tag;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -63,7 +66,12 @@ class ApiDocumentation {
     OpenApiCustomizer rolesAndProblems() {
         return api -> {
             api.getComponents().addSchemas(PROBLEM, problemSchema());
+            Set<String> resources = new TreeSet<>();
             api.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, operation) -> {
+                // grouped by resource (/api/incidents/… → incidents), not by controller class
+                String resource = path.split("/")[2];
+                operation.setTags(List.of(resource));
+                resources.add(resource);
                 List<String> roles = ApiAccess.rolesFor(method.name(), path);
                 operation.addExtension("x-roles", roles);
                 String who = "Roles: " + (roles.isEmpty() ? "nobody" : String.join(", ", roles)) + ".";
@@ -74,6 +82,7 @@ class ApiDocumentation {
                 }
                 problems(operation, method, path);
             }));
+            api.setTags(resources.stream().map(name -> new Tag().name(name)).toList());
         };
     }
 
