@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """A local SMTP server for the drills: appends one line per message received to a file,
-   <X-SLA-Desk-Notification id> TAB <recipients> TAB <subject>, and keeps nothing else.
+   <X-SLA-Desk-Notification id> TAB <recipients> TAB <subject> TAB <Message-ID>, and keeps nothing else.
    Usage: smtp_sink.py PORT FILE"""
 import asyncore
 import sys
@@ -20,7 +20,8 @@ class Sink(smtpd.SMTPServer):
     def process_message(self, peer, mailfrom, rcpttos, data, **kwargs):
         headers = BytesHeaderParser().parsebytes(data)
         subject = str(make_header(decode_header(headers.get("Subject", "")))).replace("\t", " ").replace("\n", " ")
-        self.out.write("%s\t%s\t%s\n" % (headers.get("X-SLA-Desk-Notification", "-"), ",".join(rcpttos), subject))
+        self.out.write("%s\t%s\t%s\t%s\n" % (headers.get("X-SLA-Desk-Notification", "-"), ",".join(rcpttos), subject,
+                                           headers.get("Message-ID", "-")))
         return None
 
 

@@ -72,6 +72,13 @@ class NotificationDelivery {
         return sent;
     }
 
+    /** {@code <notification-42@host>}, the host being the sender address's domain. */
+    String messageId(long notificationId) {
+        String from = mail.from();
+        String host = from.contains("@") ? from.substring(from.lastIndexOf('@') + 1).replace(">", "").trim() : "sla-desk";
+        return "<notification-" + notificationId + "@" + host + ">";
+    }
+
     private record Claimed(Notification notification, List<Attachment> attachments) {
     }
 
@@ -88,6 +95,9 @@ class NotificationDelivery {
                         attachment.bytes()), attachment.contentType());
             }
             message.setHeader("X-SLA-Desk-Notification", String.valueOf(notification.getId()));
+            // the same on every attempt: a mail sent again after a crash between the SMTP hand-off and
+            // the commit of "sent" is the same message to the receiver (duplicate suppression by Message-ID)
+            message.setHeader("Message-ID", messageId(notification.getId()));
             sender.send(message);
             transactions.executeWithoutResult(tx -> repository.findById(notification.getId())
                     .ifPresent(n -> n.sent(clock.instant())));

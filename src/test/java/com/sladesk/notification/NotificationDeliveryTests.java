@@ -1,5 +1,6 @@
 package com.sladesk.notification;
 
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -39,9 +41,34 @@ class NotificationDeliveryTests {
     @Autowired
     TransactionTemplate transactions;
 
+    @Autowired
+    JdbcTemplate jdbc;
+
     @AfterEach
     void resetClock() {
         TestClock.runFromStart();
+    }
+
+    /**
+     * A node killed after the SMTP server took a mail and before "sent" was committed leaves it
+     * SENDING with a lease that runs out; another node sends it again, and it is the same message to
+     * the receiver: the same Message-ID, so duplicate suppression shows it once (the crash drill).
+     */
+    @Test
+    void aMailSentAgainAfterACrashIsTheSameMessage() throws Exception {
+        String recipient = unique("crash");
+        long id = notifications.queue(recipient, "Sent twice", "message",
+                Map.of("heading", "Sent twice", "lines", List.of("Once for the reader.")));
+        delivery.deliverDue();
+        jdbc.update("UPDATE notification SET status = 'SENDING', locked_until = ? WHERE id = ?",
+                Timestamp.from(TestClock.now().minusSeconds(1)), id);
+        delivery.deliverDue();
+
+        MimeMessage[] received = smtp.getReceivedMessagesForDomain(recipient);
+        assertThat(received).hasSize(2);
+        assertThat(received[0].getMessageID()).isEqualTo("<notification-" + id + "@localhost>")
+                .isEqualTo(received[1].getMessageID());
+        assertThat(notifications.get(id).status()).isEqualTo(NotificationStatus.SENT);
     }
 
     @Test
