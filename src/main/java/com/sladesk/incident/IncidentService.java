@@ -10,10 +10,9 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-
-import java.util.Objects;
 
 import com.sladesk.catalogue.ComponentCatalogue;
 import com.sladesk.system.CommandRetry;
