@@ -7,7 +7,7 @@ import com.sladesk.availability.OutageEvent;
 
 /** An SRE acknowledged the incident: the response clock stopped. */
 public record IncidentAcknowledged(long incidentId, String title, Instant acknowledgedAt, String actor)
-        implements IncidentEvent, OutageEvent, Audited {
+        implements OutageEvent, Audited {
 
     @Override
     public Audited.Entry auditEntry() {

@@ -7,7 +7,7 @@ import com.sladesk.availability.OutageEvent;
 
 /** An incident that was already over was recorded in one step, opened and resolved in the past. */
 public record IncidentBackfilled(long incidentId, Instant openedAt, Instant resolvedAt, Cause cause, String actor)
-        implements IncidentEvent, OutageEvent, Audited {
+        implements OutageEvent, Audited {
 
     @Override
     public Audited.Entry auditEntry() {

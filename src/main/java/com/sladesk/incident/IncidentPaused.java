@@ -4,7 +4,7 @@ import com.sladesk.audit.Audited;
 import com.sladesk.availability.OutageEvent;
 
 /** The incident waits for the customer: its resolution clock stopped. */
-public record IncidentPaused(long incidentId, String actor) implements IncidentEvent, OutageEvent, Audited {
+public record IncidentPaused(long incidentId, String actor) implements OutageEvent, Audited {
 
     @Override
     public Audited.Entry auditEntry() {

@@ -7,7 +7,7 @@ import com.sladesk.availability.OutageEvent;
 
 /** The incident was resolved at {@code resolvedAt} (which may be earlier than when it was recorded). */
 public record IncidentResolved(long incidentId, Severity severity, Instant resolvedAt, Cause cause, String actor)
-        implements IncidentEvent, OutageEvent, Audited {
+        implements OutageEvent, Audited {
 
     @Override
     public Audited.Entry auditEntry() {

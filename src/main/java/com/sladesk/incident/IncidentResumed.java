@@ -4,7 +4,7 @@ import com.sladesk.audit.Audited;
 import com.sladesk.availability.OutageEvent;
 
 /** The customer answered: the incident's resolution clock runs again. */
-public record IncidentResumed(long incidentId, String actor) implements IncidentEvent, OutageEvent, Audited {
+public record IncidentResumed(long incidentId, String actor) implements OutageEvent, Audited {
 
     @Override
     public Audited.Entry auditEntry() {

@@ -5,7 +5,7 @@ import com.sladesk.availability.OutageEvent;
 
 /** The incident's severity changed, and with it its response and resolution targets. */
 public record IncidentRetargeted(long incidentId, Severity before, Severity after, String actor)
-        implements IncidentEvent, OutageEvent, Audited {
+        implements OutageEvent, Audited {
 
     @Override
     public Audited.Entry auditEntry() {

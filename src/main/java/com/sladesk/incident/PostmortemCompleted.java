@@ -3,7 +3,7 @@ package com.sladesk.incident;
 import com.sladesk.audit.Audited;
 
 /** The postmortem of a P1 incident was written. */
-public record PostmortemCompleted(long incidentId, String actor) implements IncidentEvent, Audited {
+public record PostmortemCompleted(long incidentId, String actor) implements Audited {
 
     @Override
     public Audited.Entry auditEntry() {

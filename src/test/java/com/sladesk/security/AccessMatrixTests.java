@@ -70,8 +70,14 @@ class AccessMatrixTests {
 
     @BeforeAll
     void readMatrix() throws Exception {
+        matrix.addAll(read());
+    }
+
+    /** The rows of {@code access-matrix.txt} (also read by {@link OpenApiContractTests}). */
+    static List<Row> read() throws Exception {
+        List<Row> rows = new ArrayList<>();
         try (var in = new BufferedReader(new InputStreamReader(
-                getClass().getResourceAsStream("/access-matrix.txt"), StandardCharsets.UTF_8))) {
+                AccessMatrixTests.class.getResourceAsStream("/access-matrix.txt"), StandardCharsets.UTF_8))) {
             String line;
             while ((line = in.readLine()) != null) {
                 if (line.isBlank() || line.startsWith("#")) {
@@ -84,9 +90,10 @@ class AccessMatrixTests {
                     assertThat(cells[2 + i]).as(line + ": '-' or the exact status").matches("-|[1-5][0-9][0-9]");
                     expected.put(ROLES.get(i), cells[2 + i].equals("-") ? null : Integer.valueOf(cells[2 + i]));
                 }
-                matrix.add(new Row(cells[0], cells[1], expected));
+                rows.add(new Row(cells[0], cells[1], expected));
             }
         }
+        return rows;
     }
 
     @Test

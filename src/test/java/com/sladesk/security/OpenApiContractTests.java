@@ -1,7 +1,5 @@
 package com.sladesk.security;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,7 +9,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -69,8 +66,8 @@ class OpenApiContractTests {
         Map<String, JsonNode> operations = operations(document());
         List<String> disagreements = new ArrayList<>();
         int compared = 0;
-        for (String[] row : matrix()) {
-            JsonNode operation = operations.get(row[0] + " " + row[1]);
+        for (AccessMatrixTests.Row row : AccessMatrixTests.read()) {
+            JsonNode operation = operations.get(row.method() + " " + row.path());
             if (operation == null) {
                 continue;
             }
@@ -78,14 +75,13 @@ class OpenApiContractTests {
             operation.get("x-roles").forEach(role -> documented.add(role.asText()));
             documented.retainAll(COLUMNS.values()); // Alertmanager's token is not a person's role
             Set<String> enforced = new TreeSet<>();
-            List<String> columns = AccessMatrixTests.ROLES;
-            for (int i = 1; i < columns.size(); i++) {
-                if (!row[2 + i].equals("-")) {
-                    enforced.add(COLUMNS.get(columns.get(i)));
+            COLUMNS.forEach((column, role) -> {
+                if (row.allowed(column)) {
+                    enforced.add(role);
                 }
-            }
+            });
             if (!documented.equals(enforced)) {
-                disagreements.add(row[0] + " " + row[1] + ": documented " + documented + ", enforced " + enforced);
+                disagreements.add(row.method() + " " + row.path() + ": documented " + documented + ", enforced " + enforced);
             }
             compared++;
         }
@@ -146,13 +142,5 @@ class OpenApiContractTests {
         document.get("paths").fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(
                 operation -> operations.put(operation.getKey().toUpperCase() + " " + path.getKey(), operation.getValue())));
         return operations;
-    }
-
-    private List<String[]> matrix() throws Exception {
-        try (var in = new BufferedReader(new InputStreamReader(
-                getClass().getResourceAsStream("/access-matrix.txt"), StandardCharsets.UTF_8))) {
-            return in.lines().filter(l -> !l.isBlank() && !l.startsWith("#")).map(l -> l.trim().split("\\s+"))
-                    .collect(Collectors.toList());
-        }
     }
 }
