@@ -31,9 +31,10 @@ interface NotificationRepository extends JpaRepository<Notification, Long> {
                 or (n.status = NotificationStatus.SENDING and n.lockedUntil < :now))""")
     int claim(@Param("id") long id, @Param("now") Instant now, @Param("until") Instant until);
 
+    /** The recipient is cast so PostgreSQL knows its type when it is null (else it guesses bytea, and lower() fails). */
     @Query("""
             select n from Notification n
-            where (:recipient is null or lower(n.recipient) = lower(:recipient))
+            where (cast(:recipient as String) is null or lower(n.recipient) = lower(cast(:recipient as String)))
               and (:status is null or n.status = :status)
             order by n.createdAt desc, n.id desc""")
     List<Notification> search(@Param("recipient") String recipient, @Param("status") NotificationStatus status,

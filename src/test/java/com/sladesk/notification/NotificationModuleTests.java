@@ -35,4 +35,12 @@ class NotificationModuleTests {
         assertThat(notifications.get(id).status()).isEqualTo(NotificationStatus.SENT);
         assertThat(smtp.getReceivedMessagesForDomain(recipient)).hasSize(1);
     }
+
+    /** On a fresh pool, as after a start: PostgreSQL once took the unset recipient for bytea and failed. */
+    @Test
+    void theOutboxIsListedWithoutARecipient() {
+        long id = notifications.queue("module-drill-list@outbox.example", "Listed", "message",
+                Map.of("heading", "Listed", "lines", List.of("In the list.")));
+        assertThat(notifications.find(null, null, 500)).extracting(NotificationView::id).contains(id);
+    }
 }
