@@ -274,7 +274,7 @@ public class IncidentService {
         List<String> unknown = catalogue.unknownCodes(components);
         if (!unknown.isEmpty()) {
             throw new InvalidInputException("components", "unknown",
-                    "not in the component catalogue: " + String.join(", ", unknown));
+                    "not in the component catalogue, or retired: " + String.join(", ", unknown));
         }
     }
 

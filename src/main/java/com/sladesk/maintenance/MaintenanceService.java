@@ -200,7 +200,7 @@ public class MaintenanceService implements ExclusionWindows {
         List<String> unknown = catalogue.unknownCodes(command.components());
         if (!unknown.isEmpty()) {
             throw new InvalidInputException("components", "unknown",
-                    "not in the component catalogue: " + String.join(", ", unknown));
+                    "not in the component catalogue, or retired: " + String.join(", ", unknown));
         }
         // one read of the named incident: it must exist, and emergency maintenance needs it to be an open P1
         Optional<IncidentView> incident = command.incidentId() == null

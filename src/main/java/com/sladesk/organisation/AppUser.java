@@ -17,6 +17,9 @@ import jakarta.persistence.Table;
 @Table(name = "app_user")
 class AppUser {
 
+    /** How a person signs in: a password of ours, or the OpenID Connect provider. */
+    enum SignIn { PASSWORD, SSO }
+
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
@@ -25,6 +28,7 @@ class AppUser {
 
     private String email;
 
+    /** Null until an invitation is used, and always for single sign-on users. */
     private String passwordHash;
 
     @Enumerated(EnumType.STRING)
@@ -38,13 +42,18 @@ class AppUser {
 
     private Instant createdAt;
 
+    @Enumerated(EnumType.STRING)
+    private SignIn signIn = SignIn.PASSWORD;
+
+    private Instant sessionsValidFrom;
+
+    private Instant deactivatedAt;
+
     protected AppUser() {
     }
 
     AppUser(String username, String email, String passwordHash, Role role, Organisation organisation, Instant createdAt) {
-        if ((role == Role.CUSTOMER) != (organisation != null)) {
-            throw new IllegalArgumentException("a customer belongs to exactly one organisation, staff to none");
-        }
+        checkRole(role, organisation);
         this.username = username;
         this.email = email;
         this.passwordHash = passwordHash;
@@ -53,9 +62,69 @@ class AppUser {
         this.createdAt = createdAt;
     }
 
+    static AppUser signedInBySso(String username, String email, Role role, Instant createdAt) {
+        AppUser user = new AppUser(username, email, null, role, null, createdAt);
+        user.signIn = SignIn.SSO;
+        return user;
+    }
+
+    private static void checkRole(Role role, Organisation organisation) {
+        if ((role == Role.CUSTOMER) != (organisation != null)) {
+            throw new IllegalArgumentException("a customer belongs to exactly one organisation, staff to none");
+        }
+    }
+
+    void changeRole(Role role, Organisation organisation, Instant now) {
+        checkRole(role, organisation);
+        boolean changed = this.role != role || !sameOrganisation(organisation);
+        this.role = role;
+        this.organisation = organisation;
+        if (changed) {
+            // a session keeps the role it signed in with: it ends, and the next sign-in has the new role
+            this.sessionsValidFrom = now;
+        }
+    }
+
+    private boolean sameOrganisation(Organisation other) {
+        return organisation == null ? other == null : other != null && organisation.getId().equals(other.getId());
+    }
+
+    void changePassword(String hash, Instant now) {
+        this.passwordHash = hash;
+        this.sessionsValidFrom = now;
+    }
+
+    void deactivate(Instant now) {
+        this.enabled = false;
+        this.deactivatedAt = now;
+        this.sessionsValidFrom = now;
+    }
+
+    Long getId() {
+        return id;
+    }
+
+    String getUsername() {
+        return username;
+    }
+
+    String getEmail() {
+        return email;
+    }
+
+    Role getRole() {
+        return role;
+    }
+
+    boolean isEnabled() {
+        return enabled;
+    }
+
     UserAccount toAccount() {
+        boolean organisationActive = organisation == null || organisation.isActive();
         return new UserAccount(id, username, email, passwordHash, role,
                 organisation == null ? null : organisation.getId(),
-                organisation == null ? null : organisation.getName(), enabled);
+                organisation == null ? null : organisation.getName(), enabled && organisationActive,
+                signIn == SignIn.SSO, sessionsValidFrom, deactivatedAt != null);
     }
 }

@@ -12,10 +12,17 @@ interface AppUserRepository extends JpaRepository<AppUser, Long> {
     Optional<AppUser> findByUsername(String username);
 
     @EntityGraph(attributePaths = "organisation")
+    Optional<AppUser> findByEmail(String email);
+
+    @EntityGraph(attributePaths = "organisation")
     List<AppUser> findByRoleAndEnabledTrue(Role role);
 
     @EntityGraph(attributePaths = "organisation")
     List<AppUser> findAllByOrderByUsername();
 
     boolean existsByUsername(String username);
+
+    long countByRoleAndEnabledTrue(Role role);
+
+    boolean existsByOrganisationId(long organisationId);
 }

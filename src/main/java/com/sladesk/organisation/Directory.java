@@ -41,6 +41,59 @@ public class Directory {
         return users.findByUsername(username).map(AppUser::toAccount);
     }
 
+    /** Who has a role changes with any account change (here or in {@link UserAdmin}). */
+    @org.springframework.context.event.EventListener
+    void on(UserAccountsChanged event) {
+        NowAndAfterTransaction.run(emails::clear);
+    }
+
+    public Optional<UserAccount> findUser(long id) {
+        return users.findById(id).map(AppUser::toAccount);
+    }
+
+    public Optional<UserAccount> findUserByEmail(String email) {
+        return email == null ? Optional.empty()
+                : users.findByEmail(email.trim().toLowerCase(java.util.Locale.ROOT)).map(AppUser::toAccount);
+    }
+
+    /** True on a fresh installation: nobody can sign in yet. */
+    public boolean hasNoUsers() {
+        return users.count() == 0;
+    }
+
+    /**
+     * The account a single sign-on user signs in as: the user with this e-mail address, created on
+     * the first sign-in with {@code role}; a user who signs in only this way takes the provider's
+     * role each time (audited when it changes). Empty when that account is deactivated or belongs
+     * to a customer (customers sign in with a password).
+     */
+    @Transactional
+    public Optional<UserAccount> signInBySso(String username, String email, Role role) {
+        String address = email.trim().toLowerCase(java.util.Locale.ROOT);
+        Optional<AppUser> existing = users.findByEmail(address);
+        if (existing.isEmpty()) {
+            String name = users.existsByUsername(username) ? address : username;
+            AppUser created = users.saveAndFlush(AppUser.signedInBySso(name, address, role, clock.instant()));
+            events.publishEvent(new UserChanged(name, "sso-first-sign-in", created.getId(), UserAdmin.describe(created.toAccount())));
+            NowAndAfterTransaction.run(emails::clear);
+            events.publishEvent(new UserAccountsChanged());
+            return Optional.of(created.toAccount());
+        }
+        AppUser user = existing.get();
+        UserAccount before = user.toAccount();
+        if (!before.enabled() || before.role() == Role.CUSTOMER) {
+            return Optional.empty();
+        }
+        if (before.sso() && before.role() != role) {
+            user.changeRole(role, null, clock.instant());
+            events.publishEvent(new UserChanged(before.username(), "sso-role", user.getId(),
+                    "role " + before.role() + " → " + role + " (from the identity provider's groups)"));
+            NowAndAfterTransaction.run(emails::clear);
+            events.publishEvent(new UserAccountsChanged());
+        }
+        return Optional.of(user.toAccount());
+    }
+
     public List<UserAccount> allUsers() {
         return users.findAllByOrderByUsername().stream().map(AppUser::toAccount).toList();
     }
@@ -95,6 +148,7 @@ public class Directory {
     @Transactional
     public OrganisationInfo createOrganisation(String name, BigDecimal monthlyFee, String currency, Set<String> contacts) {
         Organisation saved = organisations.save(new Organisation(name, monthlyFee, currency, contacts, clock.instant()));
+        NowAndAfterTransaction.run(emails::clear);
         return saved.toInfo();
     }
 

@@ -2,6 +2,7 @@ package com.sladesk.organisation;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.Set;
 
@@ -31,10 +32,21 @@ class Organisation {
 
     private Instant createdAt;
 
+    private String billingEmail;
+
+    private boolean active = true;
+
+    /** Where notices go (the notice contact). */
     @ElementCollection
     @CollectionTable(name = "organisation_contact", joinColumns = @JoinColumn(name = "organisation_id"))
     @Column(name = "email")
     private Set<String> contactEmails = new LinkedHashSet<>();
+
+    /** The components the contract covers, by code. */
+    @ElementCollection
+    @CollectionTable(name = "organisation_component", joinColumns = @JoinColumn(name = "organisation_id"))
+    @Column(name = "component_code")
+    private Set<String> components = new LinkedHashSet<>();
 
     protected Organisation() {
     }
@@ -47,6 +59,22 @@ class Organisation {
         this.createdAt = createdAt;
     }
 
+    void change(String name, BigDecimal monthlyFee, String currency, String noticeEmail, String billingEmail,
+            Collection<String> components) {
+        this.name = name;
+        this.monthlyFee = monthlyFee;
+        this.currency = currency;
+        this.contactEmails.clear();
+        this.contactEmails.add(noticeEmail);
+        this.billingEmail = billingEmail;
+        this.components.clear();
+        this.components.addAll(components);
+    }
+
+    void deactivate() {
+        this.active = false;
+    }
+
     Long getId() {
         return id;
     }
@@ -55,7 +83,12 @@ class Organisation {
         return name;
     }
 
+    boolean isActive() {
+        return active;
+    }
+
     OrganisationInfo toInfo() {
-        return new OrganisationInfo(id, name, monthlyFee, currency, contactEmails.stream().sorted().toList());
+        return new OrganisationInfo(id, name, monthlyFee, currency, contactEmails.stream().sorted().toList(),
+                billingEmail, components.stream().sorted().toList(), active);
     }
 }

@@ -10,15 +10,17 @@ import org.springframework.data.jpa.repository.Query;
 
 interface OrganisationRepository extends JpaRepository<Organisation, Long> {
 
-    @EntityGraph(attributePaths = "contactEmails")
+    @EntityGraph(attributePaths = { "contactEmails", "components" })
     Optional<Organisation> findWithContactsById(Long id);
 
     Optional<Organisation> findByName(String name);
 
+    Optional<Organisation> findByNameIgnoreCase(String name);
+
     @Query("select o.id, o.name from Organisation o where o.id in :ids")
     List<Object[]> namesOf(Collection<Long> ids);
 
-    @EntityGraph(attributePaths = "contactEmails")
+    @EntityGraph(attributePaths = { "contactEmails", "components" })
     @Query("select distinct o from Organisation o order by o.name")
     List<Organisation> findAllWithContacts();
 }

@@ -55,6 +55,7 @@ public final class ApiAccess {
             rule(null, STAFF, "/api/changes", "/api/changes/**"),
             rule(HttpMethod.GET, EVERYONE, "/api/availability"),
             rule(HttpMethod.GET, List.of(ADMIN), "/api/audit"),
+            rule(null, List.of(ADMIN), "/api/admin", "/api/admin/**"),
             rule(null, NOBODY, "/api/audit/**"),
             rule(null, EVERYONE, "/api/**"));
 

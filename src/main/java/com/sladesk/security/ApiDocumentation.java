@@ -50,16 +50,21 @@ class ApiDocumentation {
         return new OpenAPI()
                 .info(new Info().title("SLA Desk API").version("1")
                         .description("Incidents, maintenance, SLA credits, exceptions and changes, run against the SLA. "
-                                + "Sign in with HTTP Basic; each operation names the roles that may call it. "
+                                + "Sign in with HTTP Basic or an API token (Authorization: Bearer sla_…, created under /api/tokens; its "
+                                + "scopes read, incidents:write and changes:write narrow its owner's role); each operation "
+                                + "names the roles that may call it. "
                                 + "Errors are RFC 9457 problem documents; a validation error names each field and rule.")
                         .license(new License().name("Proprietary")))
                 .servers(List.of(new Server().url("/").description("this service")))
                 .components(new Components()
                         .addSecuritySchemes("basic", new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("basic"))
+                        .addSecuritySchemes("token", new SecurityScheme().type(SecurityScheme.Type.HTTP)
+                                .scheme("bearer").description("an API token: personal (/api/tokens) or service (/api/admin/tokens)"))
                         .addSecuritySchemes("alertmanager", new SecurityScheme().type(SecurityScheme.Type.HTTP)
                                 .scheme("bearer").description("sladesk.alertmanager.token"))
                         .addSchemas(PROBLEM, problemSchema()))
-                .addSecurityItem(new SecurityRequirement().addList("basic"));
+                .addSecurityItem(new SecurityRequirement().addList("basic"))
+                .addSecurityItem(new SecurityRequirement().addList("token"));
     }
 
     @Bean
@@ -96,7 +101,7 @@ class ApiDocumentation {
                                     "must not be blank")))));
         }
         responses.addApiResponse("401", problem("Not signed in", Problems.of(
-                HttpStatus.UNAUTHORIZED, "unauthorized", "Sign in with HTTP Basic.")));
+                HttpStatus.UNAUTHORIZED, "unauthorized", "Sign in with HTTP Basic or an API token.")));
         responses.addApiResponse("403", problem("The role may not do this", Problems.of(
                 HttpStatus.FORBIDDEN, "forbidden", "Your role may not do this.")));
         if (path.contains("{")) {

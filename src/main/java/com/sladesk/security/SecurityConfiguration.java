@@ -5,7 +5,15 @@ import java.util.List;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sladesk.system.Problems;
+import com.sladesk.organisation.Directory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserRequest;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.oauth2.client.userinfo.OAuth2UserService;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
+import org.springframework.security.oauth2.core.oidc.user.OidcUser;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -86,7 +94,7 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain apiChain(HttpSecurity http, ObjectMapper json,
+    SecurityFilterChain apiChain(HttpSecurity http, ObjectMapper json, ApiTokens tokens,
             @Value("${sladesk.alertmanager.token:}") String alertmanagerToken) throws Exception {
         ProblemSecurityHandlers problems = new ProblemSecurityHandlers(json);
         http.securityMatcher(new OrRequestMatcher(antMatcher("/api/**"), antMatcher("/engine-rest/**"),
@@ -109,6 +117,7 @@ class SecurityConfiguration {
                 auth.anyRequest().denyAll();
             })
             .addFilterBefore(new AlertmanagerTokenFilter(alertmanagerToken), BasicAuthenticationFilter.class)
+            .addFilterBefore(new BearerTokenFilter(tokens, json), BasicAuthenticationFilter.class)
             .httpBasic(basic -> basic.authenticationEntryPoint(problems))
             .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
             .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -142,8 +151,12 @@ class SecurityConfiguration {
 
     @Bean
     @Order(3)
-    SecurityFilterChain pageChain(HttpSecurity http) throws Exception {
+    SecurityFilterChain pageChain(HttpSecurity http, Directory directory, Clock clock,
+            ObjectProvider<ClientRegistrationRepository> sso,
+            ObjectProvider<OAuth2UserService<OidcUserRequest, OidcUser>> ssoUsers) throws Exception {
         http.authorizeHttpRequests(auth -> auth
+                // setting a password from an invitation or reset link, and asking for one
+                .requestMatchers("/account/password", "/login/forgot").permitAll()
                 .requestMatchers("/login", "/error", "/css/**", "/js/**", "/images/**", "/webjars/**",
                         "/favicon.ico", "/health", "/ready", "/health/components").permitAll()
                 // the public status page, its feeds and subscriptions need no login
@@ -163,6 +176,7 @@ class SecurityConfiguration {
                 .requestMatchers("/reports/**", "/slo").hasAnyRole(SRE, LEADERSHIP, CTO)
                 .anyRequest().authenticated())
             .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", true).permitAll())
+            .addFilterBefore(new SessionValidityFilter(directory, clock), AuthorizationFilter.class)
             .logout(logout -> logout.logoutSuccessUrl("/login?logout").permitAll())
             // Cockpit and Tasklist send their own CSRF token (Camunda's CsrfPreventionFilter).
             .csrf(csrf -> csrf.ignoringRequestMatchers(antMatcher("/camunda/api/**")))
@@ -172,6 +186,17 @@ class SecurityConfiguration {
                     .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
                             new NegatedRequestMatcher(antMatcher("/camunda/**")),
                             new ContentSecurityPolicyHeaderWriter(PAGE_POLICY))));
+        ClientRegistrationRepository registrations = sso.getIfAvailable();
+        if (registrations != null) {
+            http.oauth2Login(login -> login.loginPage("/login").clientRegistrationRepository(registrations)
+                    .userInfoEndpoint(info -> info.oidcUserService(ssoUsers.getObject()))
+                    .defaultSuccessUrl("/", true)
+                    .failureHandler((request, response, failure) -> {
+                        String code = failure instanceof OAuth2AuthenticationException oauth
+                                && SingleSignOn.NO_ROLE.equals(oauth.getError().getErrorCode()) ? "no-role" : "refused";
+                        response.sendRedirect(request.getContextPath() + "/login?sso=" + code);
+                    }));
+        }
         return http.build();
     }
 }

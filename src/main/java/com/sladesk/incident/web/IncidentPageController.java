@@ -65,7 +65,7 @@ class IncidentPageController {
         model.addAttribute("environments", Environment.values());
         model.addAttribute("impacts", Impact.values());
         model.addAttribute("causes", Cause.values());
-        model.addAttribute("catalogue", catalogue.all());
+        model.addAttribute("catalogue", catalogue.inService());
     }
 
     @GetMapping

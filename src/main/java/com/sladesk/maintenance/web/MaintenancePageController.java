@@ -55,7 +55,7 @@ class MaintenancePageController {
         model.addAttribute("types", MaintenanceType.values());
         model.addAttribute("policy", maintenance.policy());
         model.addAttribute("allActivities", Activity.values());
-        model.addAttribute("catalogue", catalogue.all());
+        model.addAttribute("catalogue", catalogue.inService());
         Instant now = clock.instant();
         List<MaintenanceView> windows = maintenance.between(now.minus(Duration.ofDays(30)), now.plus(Duration.ofDays(365)));
         model.addAttribute("windows", windows);

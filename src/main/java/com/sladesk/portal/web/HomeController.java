@@ -9,6 +9,7 @@ import com.sladesk.availability.AvailabilityService;
 import com.sladesk.catalogue.ComponentCatalogue;
 import com.sladesk.notification.Notifications;
 import com.sladesk.organisation.Directory;
+import com.sladesk.security.SignInOptions;
 import com.sladesk.security.SignedInUser;
 import com.sladesk.system.NotFoundException;
 import org.springframework.security.access.AccessDeniedException;
@@ -31,9 +32,11 @@ class HomeController {
     private final Notifications notifications;
     private final AvailabilityService availability;
     private final Clock clock;
+    private final SignInOptions signInOptions;
 
     HomeController(Directory directory, ComponentCatalogue catalogue, Notifications notifications,
-            AvailabilityService availability, Clock clock) {
+            AvailabilityService availability, Clock clock, SignInOptions signInOptions) {
+        this.signInOptions = signInOptions;
         this.directory = directory;
         this.catalogue = catalogue;
         this.notifications = notifications;
@@ -47,7 +50,11 @@ class HomeController {
     }
 
     @GetMapping("/login")
-    String login() {
+    String login(Model model) {
+        model.addAttribute("sso", signInOptions.singleSignOn().orElse(null));
+        model.addAttribute("ssoPath", SignInOptions.SSO_PATH);
+        // a fresh installation: say how to create the first administrator
+        model.addAttribute("noUsers", directory.hasNoUsers());
         return "login";
     }
 

@@ -56,7 +56,7 @@ class StatusController {
     @GetMapping("/status")
     String status(Model model) {
         model.addAttribute("page", builder.build());
-        model.addAttribute("catalogue", catalogue.all());
+        model.addAttribute("catalogue", catalogue.inService());
         return STATUS;
     }
 

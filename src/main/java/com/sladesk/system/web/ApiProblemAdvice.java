@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.sladesk.system.ConflictException;
+import com.sladesk.system.DuplicateException;
 import com.sladesk.system.ForbiddenException;
 import com.sladesk.system.InvalidInputException;
 import com.sladesk.system.NotFoundException;
@@ -138,6 +139,15 @@ class ApiProblemAdvice {
     ResponseEntity<ProblemDetail> invalidInput(InvalidInputException e) {
         FieldError error = new FieldError(e.field(), e.rule(), e.getMessage());
         return problem(Problems.invalid(HttpStatus.BAD_REQUEST, describe(List.of(error)), List.of(error)));
+    }
+
+    @ExceptionHandler(DuplicateException.class)
+    ResponseEntity<ProblemDetail> duplicate(DuplicateException e) {
+        FieldError error = new FieldError(e.field(), e.rule(), e.getMessage());
+        ProblemDetail problem = Problems.invalid(HttpStatus.CONFLICT, describe(List.of(error)), List.of(error));
+        problem.setType(URI.create(Problems.TYPE_BASE + "duplicate"));
+        problem.setTitle("Already exists");
+        return problem(problem);
     }
 
     @ExceptionHandler(NotFoundException.class)
