@@ -248,6 +248,299 @@ class OnboardingTests {
         }
     }
 
+
+    // ---------------------------------------------------------------- the API, the same services
+
+    @Test
+    @Order(2)
+    void theFirstAdministratorIsCreatedOnceWithALoggedLinkAndNoPassword(CapturedOutput output) throws Exception {
+        var admin = directory.findUserByEmail(FreshInstallation.ADMIN_EMAIL).orElseThrow();
+        assertThat(admin.role().name()).isEqualTo("ADMIN");
+        assertThat(BOOTSTRAP.matcher(output.getAll()).results().map(m -> m.group(1)).distinct().count())
+                .as("one link, logged once").isEqualTo(1);
+        administratorIsSetUp(output);
+        // the link was used: it cannot set a password again
+        String token = bootstrapLink(output).replaceFirst(".*token=", "");
+        mvc.perform(get("/account/password").param("token", token)).andExpect(status().isOk())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+                        .string(org.hamcrest.Matchers.containsString("This link has already been used")));
+        mvc.perform(post("/account/password").with(csrf()).param("token", token).param("password", "Another-Good-Pass-99")
+                .param("confirmation", "Another-Good-Pass-99")).andExpect(status().isOk());
+        mvc.perform(formLogin().user(FreshInstallation.ADMIN_EMAIL).password("Another-Good-Pass-99"))
+                .andExpect(redirectedUrl("/login?error"));
+        mvc.perform(get("/api/admin/users").with(httpBasic(FreshInstallation.ADMIN_EMAIL, ADMIN_PASSWORD)))
+                .andExpect(status().isOk());
+    }
+
+    @Test
+    @Order(3)
+    void organisationsAreCreatedChangedAndDeactivatedWithEveryFieldChecked(CapturedOutput output) throws Exception {
+        administratorIsSetUp(output);
+        component("billing", "Billing");
+        MvcResult created = mvc.perform(asAdmin(post("/api/admin/organisations")).content("""
+                {"name": "Umbrella", "monthlyFee": 4000.00, "currency": "GBP", "noticeEmail": "Ops@Umbrella.example",
+                 "billingEmail": "ap@umbrella.example", "components": ["billing"]}"""))
+                .andExpect(status().isCreated())
+                .andExpect(header().string("Location", org.hamcrest.Matchers.matchesPattern(".*/api/admin/organisations/\\d+")))
+                .andExpect(jsonPath("$.noticeEmail").value("ops@umbrella.example"))
+                .andExpect(jsonPath("$.components[0]").value("billing"))
+                .andExpect(jsonPath("$.active").value(true)).andReturn();
+        long id = body(created).get("id").asLong();
+
+        expectRefusal(post("/api/admin/organisations"), """
+                {"name": "umbrella", "monthlyFee": 1, "currency": "GBP", "noticeEmail": "a@b.example", "billingEmail": "a@b.example"}""",
+                409, "name");
+        expectRefusal(post("/api/admin/organisations"), """
+                {"name": "Soylent", "monthlyFee": 1, "currency": "XYZ", "noticeEmail": "a@b.example", "billingEmail": "a@b.example"}""",
+                400, "currency");
+        expectRefusal(post("/api/admin/organisations"), """
+                {"name": "Soylent", "monthlyFee": 1, "currency": "EUR", "noticeEmail": "not an address", "billingEmail": "a@b.example"}""",
+                400, "noticeEmail");
+        expectRefusal(post("/api/admin/organisations"), """
+                {"name": "Soylent", "monthlyFee": -5, "currency": "EUR", "noticeEmail": "a@b.example", "billingEmail": "a@b.example"}""",
+                400, "monthlyFee");
+        expectRefusal(post("/api/admin/organisations"), """
+                {"name": "Soylent", "monthlyFee": 1, "currency": "EUR", "noticeEmail": "a@b.example", "billingEmail": "a@b.example",
+                 "components": ["no-such"]}""", 400, "components");
+        assertThat(directory.findOrganisationByName("Soylent")).as("nothing half-written").isEmpty();
+
+        mvc.perform(asAdmin(patch("/api/admin/organisations/" + id)).content("""
+                {"monthlyFee": 4500.50}""")).andExpect(status().isOk())
+                .andExpect(jsonPath("$.monthlyFee").value(4500.50)).andExpect(jsonPath("$.currency").value("GBP"));
+        assertThat(audit.latest("organisation", String.valueOf(id), 10)).extracting(e -> e.action() + ": " + e.detail())
+                .anySatisfy(line -> assertThat(line).startsWith("change: before: ").contains("fee 4000.00 GBP")
+                        .contains("after: ").contains("fee 4500.50 GBP"))
+                .anySatisfy(line -> assertThat(line).startsWith("create: "));
+
+        // a customer of a deactivated organisation can no longer sign in
+        MvcResult customer = mvc.perform(asAdmin(post("/api/admin/users")).content("""
+                {"email": "alice@umbrella.example", "role": "CUSTOMER", "organisationId": %d}""".formatted(id)))
+                .andExpect(status().isCreated()).andExpect(jsonPath("$.status").value("invited")).andReturn();
+        setPasswordFromLink(linkMailedTo("alice@umbrella.example"), PASSWORD);
+        mvc.perform(get("/api/availability").with(httpBasic("alice@umbrella.example", PASSWORD))).andExpect(status().isOk());
+        mvc.perform(asAdmin(post("/api/admin/organisations/" + id + "/deactivate"))).andExpect(status().isOk())
+                .andExpect(jsonPath("$.active").value(false));
+        mvc.perform(get("/api/availability").with(httpBasic("alice@umbrella.example", PASSWORD)))
+                .andExpect(status().isUnauthorized());
+        assertThat(body(customer).get("organisationName").asText()).isEqualTo("Umbrella");
+    }
+
+    @Test
+    @Order(4)
+    void peopleAreInvitedOnceWithLinksThatWorkOnceAndDeactivationEndsEverything(CapturedOutput output) throws Exception {
+        administratorIsSetUp(output);
+        expectRefusal(post("/api/admin/users"), """
+                {"email": "nobody", "role": "SRE"}""", 400, "email");
+        expectRefusal(post("/api/admin/users"), """
+                {"email": "cust@example.com", "role": "CUSTOMER"}""", 400, "organisationId");
+        expectRefusal(post("/api/admin/users"), """
+                {"email": "cust@example.com", "role": "WIZARD"}""", 400, "role");
+        MvcResult invited = mvc.perform(asAdmin(post("/api/admin/users")).content("""
+                {"email": "Dana@Example.com", "role": "SRE", "username": "dana"}"""))
+                .andExpect(status().isCreated()).andExpect(jsonPath("$.username").value("dana"))
+                .andExpect(jsonPath("$.email").value("dana@example.com")).andReturn();
+        long id = body(invited).get("id").asLong();
+        expectRefusal(post("/api/admin/users"), """
+                {"email": "dana@example.com", "role": "SRE"}""", 409, "email");
+        expectRefusal(post("/api/admin/users"), """
+                {"email": "dana2@example.com", "role": "SRE", "username": "dana"}""", 409, "username");
+
+        String first = linkMailedTo("dana@example.com");
+        mvc.perform(asAdmin(post("/api/admin/users/" + id + "/resend-invitation"))).andExpect(status().isOk());
+        String second = linkMailedTo("dana@example.com");
+        assertThat(second).isNotEqualTo(first);
+        assertThat(linkPage(first)).containsIgnoringCase("a newer link was sent since");
+        // a weak password is refused, the link stays usable; then it works once
+        mvc.perform(post("/account/password").with(csrf()).param("token", token(second)).param("password", "short")
+                .param("confirmation", "short")).andExpect(status().isOk());
+        assertThat(linkPage(second)).contains("Your user name is");
+        setPasswordFromLink(second, PASSWORD);
+        assertThat(linkPage(second)).containsIgnoringCase("this link has already been used");
+        mvc.perform(asAdmin(post("/api/admin/users/" + id + "/resend-invitation"))).andExpect(status().isConflict());
+
+        // an SRE's session and token end the moment the account is deactivated
+        MockHttpSession session = signIn("dana", PASSWORD);
+        mvc.perform(get("/sre").session(session)).andExpect(status().isOk());
+        String token = createToken("dana", PASSWORD, "read");
+        mvc.perform(get("/api/incidents").header("Authorization", "Bearer " + token)).andExpect(status().isOk());
+        mvc.perform(asAdmin(post("/api/admin/users/" + id + "/deactivate"))).andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("deactivated"));
+        mvc.perform(get("/sre").session(session)).andExpect(redirectedUrl("/login?ended"));
+        mvc.perform(get("/api/incidents").header("Authorization", "Bearer " + token)).andExpect(status().isUnauthorized());
+        mvc.perform(get("/api/incidents").with(httpBasic("dana", PASSWORD))).andExpect(status().isUnauthorized());
+        assertThat(audit.latest("user", String.valueOf(id), 10)).extracting(e -> e.actor() + " " + e.action())
+                .contains(FreshInstallation.ADMIN_EMAIL + " invite", FreshInstallation.ADMIN_EMAIL + " deactivate",
+                        "dana accept-invitation");
+
+        // the last active ADMIN stays
+        long adminId = directory.findUserByEmail(FreshInstallation.ADMIN_EMAIL).orElseThrow().id();
+        mvc.perform(asAdmin(post("/api/admin/users/" + adminId + "/deactivate"))).andExpect(status().isConflict());
+        mvc.perform(asAdmin(patch("/api/admin/users/" + adminId)).content("{\"role\": \"SRE\"}")).andExpect(status().isConflict());
+    }
+
+    @Test
+    @Order(5)
+    void forgotPasswordAnswersTheSameForEveryAddressAndMailsAtMostThreeAnHour(CapturedOutput output) throws Exception {
+        administratorIsSetUp(output);
+        mvc.perform(asAdmin(post("/api/admin/users")).content("""
+                {"email": "erin@example.com", "role": "LEADERSHIP"}""")).andExpect(status().isCreated());
+        setPasswordFromLink(linkMailedTo("erin@example.com"), PASSWORD);
+        String unknown = mvc.perform(post("/login/forgot").with(csrf()).param("email", "nobody@example.com"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        String known = mvc.perform(post("/login/forgot").with(csrf()).param("email", "erin@example.com"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(strip(known)).isEqualTo(strip(unknown));
+        MailDelivery.deliverAll(context);
+        assertThat(smtp.getReceivedMessagesForDomain("nobody@example.com")).isEmpty();
+        for (int i = 0; i < 4; i++) {
+            mvc.perform(post("/login/forgot").with(csrf()).param("email", "erin@example.com")).andExpect(status().isOk());
+        }
+        MailDelivery.deliverAll(context);
+        List<String> subjects = java.util.Arrays.stream(smtp.getReceivedMessagesForDomain("erin@example.com"))
+                .map(m -> { try { return m.getSubject(); } catch (Exception e) { throw new IllegalStateException(e); } })
+                .filter(s -> s.startsWith("Reset")).toList();
+        assertThat(subjects).as("three resets an hour, whatever is asked").hasSize(3);
+        String reset = linkMailedTo("erin@example.com");
+        setPasswordFromLink(reset, "Second-Fresh-Orchard-88");
+        mvc.perform(get("/api/incidents").with(httpBasic("erin@example.com", "Second-Fresh-Orchard-88"))).andExpect(status().isOk());
+    }
+
+    @Test
+    @Order(6)
+    void changingYourPasswordEndsYourOtherSessions(CapturedOutput output) throws Exception {
+        administratorIsSetUp(output);
+        mvc.perform(asAdmin(post("/api/admin/users")).content("""
+                {"email": "fred@example.com", "role": "CTO", "username": "fred"}""")).andExpect(status().isCreated());
+        setPasswordFromLink(linkMailedTo("fred@example.com"), PASSWORD);
+        MockHttpSession laptop = signIn("fred", PASSWORD);
+        TestClock.pin(TestClock.now().plusSeconds(5));
+        MockHttpSession phone = signIn("fred", PASSWORD);
+        mvc.perform(get("/leadership").session(laptop)).andExpect(status().isOk());
+        TestClock.pin(TestClock.now().plusSeconds(5));
+        mvc.perform(post("/account/password/change").session(phone).with(csrf()).param("currentPassword", PASSWORD)
+                .param("password", "New-Lighthouse-Copper-31").param("confirmation", "New-Lighthouse-Copper-31"))
+                .andExpect(redirectedUrl("/account"));
+        mvc.perform(get("/leadership").session(phone)).andExpect(status().isOk());
+        mvc.perform(get("/leadership").session(laptop)).andExpect(redirectedUrl("/login?ended"));
+    }
+
+    @Test
+    @Order(7)
+    void componentsHaveImmutableCheckedCodesAndARetiredOneTakesNoNewIncidents(CapturedOutput output) throws Exception {
+        administratorIsSetUp(output);
+        expectRefusal(post("/api/admin/components"), "{\"code\": \"Bad Code\", \"name\": \"X\"}", 400, "code");
+        expectRefusal(post("/api/admin/components"), "{\"code\": \"x\", \"name\": \"X\"}", 400, "code");
+        component("search", "Search");
+        expectRefusal(post("/api/admin/components"), "{\"code\": \"search\", \"name\": \"Search 2\"}", 409, "code");
+        expectRefusal(post("/api/admin/components"), "{\"code\": \"search-2\", \"name\": \"search\"}", 409, "name");
+        mvc.perform(asAdmin(post("/api/admin/component-groups")).content("{\"name\": \"Platform\"}")).andExpect(status().isCreated());
+        mvc.perform(asAdmin(patch("/api/admin/components/search")).content("{\"name\": \"Search API\", \"group\": \"Platform\"}"))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.group").value("Platform"))
+                .andExpect(jsonPath("$.code").value("search"));
+        expectRefusal(patch("/api/admin/components/search"), "{\"code\": \"other\"}", 400, "code");
+        String token = serviceToken("pipeline", "incidents:write");
+        assertThat(openIncident(token, "search")).isEqualTo(201);
+        mvc.perform(asAdmin(post("/api/admin/components/search/retire"))).andExpect(status().isOk())
+                .andExpect(jsonPath("$.retired").value(true));
+        assertThat(openIncident(token, "search")).isEqualTo(400);
+        mvc.perform(get("/status.json")).andExpect(status().isOk())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+                        .string(org.hamcrest.Matchers.containsString("Search API")));
+    }
+
+    @Test
+    @Order(8)
+    void tokensWorkWithinTheirScopesOnTheApiOnlyAndStopAtRevocationOrExpiry(CapturedOutput output) throws Exception {
+        administratorIsSetUp(output);
+        component("gateway", "Gateway");
+        String reader = createToken(FreshInstallation.ADMIN_EMAIL, ADMIN_PASSWORD, "read");
+        mvc.perform(get("/api/admin/users").header("Authorization", "Bearer " + reader)).andExpect(status().isOk());
+        mvc.perform(post("/api/admin/components").header("Authorization", "Bearer " + reader)
+                .contentType(MediaType.APPLICATION_JSON).content("{\"code\": \"zz\", \"name\": \"ZZ\"}"))
+                .andExpect(status().isForbidden());
+        mvc.perform(post("/api/tokens").header("Authorization", "Bearer " + reader).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"name\": \"more\", \"scopes\": [\"read\"]}")).andExpect(status().isForbidden());
+        // never on pages
+        mvc.perform(get("/admin").header("Authorization", "Bearer " + reader)).andExpect(redirectedUrl("http://localhost/login"));
+        mvc.perform(get("/api/incidents").header("Authorization", "Bearer sla_not-a-token")).andExpect(status().isUnauthorized());
+
+        String gate = serviceToken("ci-change-gate", "changes:write");
+        mvc.perform(post("/api/changes").header("Authorization", "Bearer " + gate).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"title\": \"Deploy 1.2.3\", \"kind\": \"feature\"}"))
+                .andExpect(status().isCreated()).andExpect(jsonPath("$.decision").exists())
+                .andExpect(jsonPath("$.requestedBy").value("token:ci-change-gate"));
+        assertThat(openIncident(gate, "gateway")).as("changes:write cannot open incidents").isEqualTo(403);
+
+        String writer = serviceToken("alertmanager", "incidents:write");
+        assertThat(openIncident(writer, "gateway")).isEqualTo(201);
+        TestClock.pin(TestClock.now().plus(Duration.ofDays(91)));
+        assertThat(openIncident(writer, "gateway")).as("expired after 90 days").isEqualTo(401);
+        expectRefusal(post("/api/admin/tokens"), "{\"name\": \"long\", \"scopes\": [\"read\"], \"expiresInDays\": 400}",
+                400, "expiresInDays");
+        expectRefusal(post("/api/admin/tokens"), "{\"name\": \"odd\", \"scopes\": [\"admin\"]}", 400, "scopes");
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private void component(String code, String name) throws Exception {
+        mvc.perform(asAdmin(post("/api/admin/components")).content("""
+                {"code": "%s", "name": "%s"}""".formatted(code, name))).andExpect(status().isCreated());
+    }
+
+    private void expectRefusal(MockHttpServletRequestBuilder request, String content, int status, String field)
+            throws Exception {
+        mvc.perform(asAdmin(request).content(content)).andExpect(status().is(status))
+                .andExpect(header().string("Content-Type", "application/problem+json"))
+                .andExpect(jsonPath("$.errors[0].field").value(field));
+    }
+
+    private static String token(String link) {
+        return link.replaceFirst(".*token=", "");
+    }
+
+    private String linkPage(String link) throws Exception {
+        return mvc.perform(get(link)).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+    }
+
+    private void setPasswordFromLink(String link, String password) throws Exception {
+        mvc.perform(post("/account/password").with(csrf()).param("token", token(link)).param("password", password)
+                .param("confirmation", password)).andExpect(status().is3xxRedirection());
+    }
+
+    private MockHttpSession signIn(String user, String password) throws Exception {
+        MvcResult result = mvc.perform(formLogin().user(user).password(password)).andExpect(redirectedUrl("/")).andReturn();
+        MockHttpSession session = (MockHttpSession) result.getRequest().getSession(false);
+        mvc.perform(get("/").session(session)).andExpect(status().is3xxRedirection());
+        return session;
+    }
+
+    private String createToken(String user, String password, String scope) throws Exception {
+        MvcResult result = mvc.perform(post("/api/tokens").with(httpBasic(user, password)).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"name\": \"script\", \"scopes\": [\"" + scope + "\"]}")).andExpect(status().isCreated()).andReturn();
+        return body(result).get("secret").asText();
+    }
+
+    private String serviceToken(String name, String scope) throws Exception {
+        MvcResult result = mvc.perform(asAdmin(post("/api/admin/tokens")).content(
+                "{\"name\": \"" + name + "\", \"scopes\": [\"" + scope + "\"]}")).andExpect(status().isCreated())
+                .andExpect(jsonPath("$.token.kind").value("service")).andReturn();
+        return body(result).get("secret").asText();
+    }
+
+    private int openIncident(String token, String component) throws Exception {
+        return mvc.perform(post("/api/incidents").header("Authorization", "Bearer " + token)
+                .contentType(MediaType.APPLICATION_JSON).content("""
+                        {"title": "%s down", "severity": "P3", "components": ["%s"],
+                         "environment": "production", "impact": "degraded"}""".formatted(component, component)))
+                .andReturn().getResponse().getStatus();
+    }
+
+    /** A page without its per-request CSRF token and the server's time. */
+    private static String strip(String page) {
+        return page.replaceAll("name=\"_csrf\" value=\"[^\"]*\"", "").replaceAll("content=\"[^\"]*\"", "")
+                .replaceAll("data-now=\"[^\"]*\"", "");
+    }
+
     private int openIncident(String token) throws Exception {
         return mvc.perform(post("/api/incidents").header("Authorization", "Bearer " + token)
                 .contentType(MediaType.APPLICATION_JSON).content("""
