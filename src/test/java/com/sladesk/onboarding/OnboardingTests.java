@@ -480,6 +480,50 @@ class OnboardingTests {
         expectRefusal(post("/api/admin/tokens"), "{\"name\": \"odd\", \"scopes\": [\"admin\"]}", 400, "scopes");
     }
 
+
+    @Test
+    @Order(9)
+    void theDocumentedPipelineStepDeploysOnlyWhatTheChangeGateApproves(CapturedOutput output) throws Exception {
+        administratorIsSetUp(output);
+        component("ledger", "Ledger");
+        String token = serviceToken("ci-pipeline", "changes:write");
+        Gate approved = changeGate(token, "checkout 1.4.2");
+        assertThat(approved.exitCode()).as(approved.output()).isZero();
+        assertThat(approved.output()).contains("is APPROVED");
+
+        // 40 minutes of outage this month: less than a quarter of the 43-minute budget is left
+        String incidents = serviceToken("backfill", "incidents:write");
+        java.time.Instant now = TestClock.now();
+        mvc.perform(post("/api/incidents").header("Authorization", "Bearer " + incidents)
+                .contentType(MediaType.APPLICATION_JSON).content("""
+                        {"title": "Ledger outage", "severity": "P2", "components": ["ledger"], "environment": "production",
+                         "impact": "outage", "openedAt": "%s", "resolvedAt": "%s", "cause": "internal"}"""
+                        .formatted(now.minus(Duration.ofMinutes(41)), now.minus(Duration.ofMinutes(1)))))
+                .andExpect(status().isCreated());
+        Gate refused = changeGate(token, "checkout 1.5.0");
+        assertThat(refused.exitCode()).as(refused.output()).isEqualTo(1);
+        assertThat(refused.output()).contains("not approved, the deploy stops here").doesNotContain("is APPROVED");
+
+        Gate revoked = changeGate("sla_revoked-or-unknown", "checkout 1.5.1");
+        assertThat(revoked.exitCode()).as(revoked.output()).isEqualTo(2);
+    }
+
+    record Gate(int exitCode, String output) {
+    }
+
+    /** Runs ops/ci/change-gate.sh, as docs/ci-change-gate.md shows it in a pipeline, against this service. */
+    private Gate changeGate(String token, String title) throws Exception {
+        ProcessBuilder step = new ProcessBuilder("bash", "ops/ci/change-gate.sh").redirectErrorStream(true);
+        step.environment().put("SLADESK_URL", "http://localhost:" + port);
+        step.environment().put("SLADESK_TOKEN", token);
+        step.environment().put("CHANGE_TITLE", title);
+        step.environment().put("CHANGE_TESTING", "https://ci.example/run/42");
+        Process process = step.start();
+        String printed = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        return new Gate(process.exitValue(), printed);
+    }
+
     // ---------------------------------------------------------------- helpers
 
     private void component(String code, String name) throws Exception {
