@@ -270,6 +270,11 @@ class OnboardingTests {
                 .andExpect(redirectedUrl("/login?error"));
         mvc.perform(get("/api/admin/users").with(httpBasic(FreshInstallation.ADMIN_EMAIL, ADMIN_PASSWORD)))
                 .andExpect(status().isOk());
+        // no default password anywhere: the demo's accounts do not exist here
+        for (String user : List.of("admin", "sre", "acme")) {
+            mvc.perform(formLogin().user(user).password("demo")).andExpect(redirectedUrl("/login?error"));
+        }
+        assertThat(directory.allUsers()).allSatisfy(u -> assertThat(u.username()).isNotIn("admin", "sre", "acme"));
     }
 
     @Test
