@@ -15,8 +15,8 @@ import org.springframework.stereotype.Component;
 /**
  * What a password must be: at least 12 characters, not one of the common passwords shipped with
  * the service ({@code security/common-passwords.txt}, with digits or symbols around it and the
- * usual letter substitutions), not a run of one character or an ascending sequence, and not the
- * user's own name or address.
+ * usual letter substitutions), not digits and symbols alone, not a run of one character or a
+ * sequence, and not the user's own name or address.
  */
 @Component
 public class PasswordPolicy {
@@ -61,15 +61,16 @@ public class PasswordPolicy {
         if (common.contains(lower) || isRunOrSequence(lower)) {
             return true;
         }
+        // the word inside: without the digits and symbols before and after it
         String stem = lower.replaceAll("^[^a-z]+|[^a-z]+$", "");
         if (stem.isEmpty()) {
-            return isRunOrSequence(lower.replaceAll("[^0-9]", ""));
+            // digits and symbols only: a PIN, a date or a phone number, guessed long before a word is
+            return true;
         }
-        String unsubstituted = lower.replace('0', 'o').replace('1', 'i').replace('3', 'e').replace('4', 'a')
+        String plain = stem.replace('0', 'o').replace('1', 'i').replace('3', 'e').replace('4', 'a')
                 .replace('@', 'a').replace('5', 's').replace('$', 's').replace('7', 't');
-        String unsubstitutedStem = unsubstituted.replaceAll("^[^a-z]+|[^a-z]+$", "");
-        return common.contains(stem) || common.contains(unsubstituted) || common.contains(unsubstitutedStem)
-                || common.contains(unsubstituted.replace('i', 'l')) || isRepeated(stem) || isRunOrSequence(stem);
+        return common.contains(stem) || common.contains(plain) || common.contains(plain.replace('i', 'l'))
+                || isRepeated(stem) || isRepeated(plain) || isRunOrSequence(stem);
     }
 
     /** One character repeated, or a step-by-one sequence (abcdef…, 123456…, 987654…). */
