@@ -110,7 +110,7 @@ public class OrganisationAdmin {
             throw new InvalidInputException("monthlyFee", "amount",
                     "must be an amount of 0 or more with at most 2 decimals and 12 digits before the point");
         }
-        String currency = draft.currency() == null ? "" : draft.currency().trim();
+        String currency = draft.currency() == null ? "" : draft.currency().trim().toUpperCase(Locale.ROOT);
         if (!currency.matches("[A-Z]{3}") || !isIso4217(currency)) {
             throw new InvalidInputException("currency", "iso4217", "must be an ISO 4217 currency code such as USD or EUR");
         }
