@@ -160,9 +160,7 @@ public class ComponentCatalogue {
         if (trimmed.isEmpty() || trimmed.length() > 200) {
             throw new InvalidInputException("name", "size", "must be 1 to 200 characters");
         }
-        components.findAll().stream()
-                .filter(c -> c.toInfo().name().equalsIgnoreCase(trimmed) && (self == null || c.toInfo().id() != self))
-                .findAny().ifPresent(c -> {
+        components.findByNameIgnoreCase(trimmed).filter(c -> self == null || c.toInfo().id() != self).ifPresent(c -> {
                     throw new DuplicateException("name", "a component named " + trimmed + " exists");
                 });
         return trimmed;

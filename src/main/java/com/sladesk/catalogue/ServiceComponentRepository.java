@@ -10,6 +10,8 @@ interface ServiceComponentRepository extends JpaRepository<ServiceComponent, Lon
 
     Optional<ServiceComponent> findByCode(String code);
 
+    Optional<ServiceComponent> findByNameIgnoreCase(String name);
+
     List<ServiceComponent> findAllByOrderByName();
 
     List<ServiceComponent> findByCodeIn(Collection<String> codes);

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 
 import com.sladesk.notification.Notifications;
@@ -88,7 +89,7 @@ public class AccountLinks {
 
     private String issue(AppUser user, AccountLink.Purpose purpose) {
         Instant now = clock.instant();
-        links.findByUserIdAndUsedAtIsNullAndVoidedAtIsNull(user.getId()).forEach(l -> l.voidIt(now));
+        voidLinks(user, now);
         String token = Tokens.newToken("");
         links.save(new AccountLink(user.getId(), purpose, Tokens.hash(token), now, now.plus(validFor)));
         return token;
@@ -112,7 +113,7 @@ public class AccountLinks {
         if (email == null || email.isBlank() || email.length() > 320) {
             return;
         }
-        users.findByEmail(email.trim().toLowerCase(java.util.Locale.ROOT))
+        users.findByEmail(email.trim().toLowerCase(Locale.ROOT))
                 .filter(u -> u.toAccount().enabled() && !u.toAccount().sso())
                 .ifPresent(user -> {
                     Instant hourAgo = clock.instant().minus(Duration.ofHours(1));

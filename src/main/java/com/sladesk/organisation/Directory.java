@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -13,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 
 import com.sladesk.system.NowAndAfterTransaction;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -42,7 +44,7 @@ public class Directory {
     }
 
     /** Who has a role changes with any account change (here or in {@link UserAdmin}). */
-    @org.springframework.context.event.EventListener
+    @EventListener
     void on(UserAccountsChanged event) {
         NowAndAfterTransaction.run(emails::clear);
     }
@@ -53,7 +55,7 @@ public class Directory {
 
     public Optional<UserAccount> findUserByEmail(String email) {
         return email == null ? Optional.empty()
-                : users.findByEmail(email.trim().toLowerCase(java.util.Locale.ROOT)).map(AppUser::toAccount);
+                : users.findByEmail(email.trim().toLowerCase(Locale.ROOT)).map(AppUser::toAccount);
     }
 
     /** True on a fresh installation: nobody can sign in yet. */
@@ -69,13 +71,12 @@ public class Directory {
      */
     @Transactional
     public Optional<UserAccount> signInBySso(String username, String email, Role role) {
-        String address = email.trim().toLowerCase(java.util.Locale.ROOT);
+        String address = email.trim().toLowerCase(Locale.ROOT);
         Optional<AppUser> existing = users.findByEmail(address);
         if (existing.isEmpty()) {
             String name = users.existsByUsername(username) ? address : username;
             AppUser created = users.saveAndFlush(AppUser.signedInBySso(name, address, role, clock.instant()));
             events.publishEvent(new UserChanged(name, "sso-first-sign-in", created.getId(), UserAdmin.describe(created.toAccount())));
-            NowAndAfterTransaction.run(emails::clear);
             events.publishEvent(new UserAccountsChanged());
             return Optional.of(created.toAccount());
         }
@@ -88,7 +89,6 @@ public class Directory {
             user.changeRole(role, null, clock.instant());
             events.publishEvent(new UserChanged(before.username(), "sso-role", user.getId(),
                     "role " + before.role() + " → " + role + " (from the identity provider's groups)"));
-            NowAndAfterTransaction.run(emails::clear);
             events.publishEvent(new UserAccountsChanged());
         }
         return Optional.of(user.toAccount());
@@ -148,7 +148,6 @@ public class Directory {
     @Transactional
     public OrganisationInfo createOrganisation(String name, BigDecimal monthlyFee, String currency, Set<String> contacts) {
         Organisation saved = organisations.save(new Organisation(name, monthlyFee, currency, contacts, clock.instant()));
-        NowAndAfterTransaction.run(emails::clear);
         return saved.toInfo();
     }
 
@@ -160,7 +159,6 @@ public class Directory {
                         () -> new IllegalArgumentException("no organisation " + organisationId));
         AppUser saved = users.save(new AppUser(username, email, passwordEncoder.encode(rawPassword), role,
                 organisation, clock.instant()));
-        NowAndAfterTransaction.run(emails::clear);
         events.publishEvent(new UserAccountsChanged());
         return saved.toAccount();
     }

@@ -148,7 +148,7 @@ class AdministrationPageController {
             return "redirect:/admin/organisations";
         }
         catch (FieldRuleException e) {
-            result.rejectValue(field(e), e.rule(), e.getMessage());
+            result.rejectValue(e.field(), e.rule(), e.getMessage());
             return organisationsPage(model);
         }
     }
@@ -178,7 +178,7 @@ class AdministrationPageController {
             return "redirect:/admin/organisations/" + id;
         }
         catch (FieldRuleException e) {
-            result.rejectValue(field(e), e.rule(), e.getMessage());
+            result.rejectValue(e.field(), e.rule(), e.getMessage());
             return organisationPage(organisation, model);
         }
     }
@@ -294,10 +294,5 @@ class AdministrationPageController {
 
     private UserAccount findUser(long id) {
         return directory.findUser(id).orElseThrow(() -> new NotFoundException("User", id));
-    }
-
-    /** The form has one field per draft field; the components list is one field too. */
-    private static String field(FieldRuleException e) {
-        return e.field();
     }
 }
