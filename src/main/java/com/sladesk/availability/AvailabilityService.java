@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -126,7 +127,7 @@ public class AvailabilityService {
     public BigDecimal componentDowntimeMinutes(YearMonth month, String componentCode) {
         Instant from = month.atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC);
         Instant to = month.plusMonths(1).atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC);
-        List<OutageRecord> records = outages.outagesOverlapping(from, to, betaComponents(), componentCode);
+        List<OutageRecord> records = outages.outagesOverlapping(from, to, betaComponents(), List.of(componentCode));
         return minutes(AvailabilityCalculator.downtime(new Interval(from, to), clock.instant(), records,
                 windows(from, to)).downtimeSeconds());
     }
@@ -146,7 +147,32 @@ public class AvailabilityService {
         return remembered("month:" + month, Instant.MAX, () -> computeMonthAndRolling(month), changesShownWithin);
     }
 
+    /**
+     * A customer's month: downtime is the union of the outages of production incidents touching any
+     * of {@code components} (the components its contract covers), with the same exclusions, judged
+     * against {@code targetPercent} (its plan's). Covering every component gives the platform's figures.
+     */
+    public MonthAndRolling monthFor(YearMonth month, Collection<String> components, BigDecimal targetPercent) {
+        return remembered(key(month, components, targetPercent), Instant.MAX,
+                () -> computeMonthAndRolling(month, List.copyOf(components), targetPercent), Duration.ZERO);
+    }
+
+    /** As {@link #monthFor}, for a screen or the API: up to {@code changes-shown-within} old after a change. */
+    public MonthAndRolling monthForToShow(YearMonth month, Collection<String> components, BigDecimal targetPercent) {
+        return remembered(key(month, components, targetPercent), Instant.MAX,
+                () -> computeMonthAndRolling(month, List.copyOf(components), targetPercent), changesShownWithin);
+    }
+
+    private static String key(YearMonth month, Collection<String> components, BigDecimal targetPercent) {
+        return "month:" + month + ":" + components.stream().sorted().collect(Collectors.joining(",")) + ":"
+                + targetPercent.stripTrailingZeros().toPlainString();
+    }
+
     private MonthAndRolling computeMonthAndRolling(YearMonth month) {
+        return computeMonthAndRolling(month, null, targetPercent);
+    }
+
+    private MonthAndRolling computeMonthAndRolling(YearMonth month, List<String> components, BigDecimal target) {
         Instant from = month.atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC);
         Instant to = month.plusMonths(1).atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC);
         Instant now = clock.instant();
@@ -154,10 +180,10 @@ public class AvailabilityService {
         Instant rollingFrom = now.minus(ROLLING);
         Instant loadFrom = earliest(from, asOf.minus(LONGEST_BURN_WINDOW), rollingFrom);
         Instant loadTo = to.isAfter(now) ? to : now;
-        List<OutageRecord> records = outages.outagesOverlapping(loadFrom, loadTo, betaComponents(), null);
+        List<OutageRecord> records = outages.outagesOverlapping(loadFrom, loadTo, betaComponents(), components);
         List<ExclusionWindow> windows = windows(loadFrom, loadTo);
-        return new MonthAndRolling(compute(month.toString(), from, to, now, records, windows, targetPercent),
-                compute("rolling-30d", rollingFrom, now, now, records, windows, targetPercent));
+        return new MonthAndRolling(compute(month.toString(), from, to, now, records, windows, target),
+                compute("rolling-30d", rollingFrom, now, now, records, windows, target));
     }
 
     public record MonthAndRolling(AvailabilityReport month, AvailabilityReport rolling30Days) {
@@ -230,7 +256,8 @@ public class AvailabilityService {
         Instant start = from.atStartOfDay().toInstant(ZoneOffset.UTC);
         Instant end = to.atStartOfDay().toInstant(ZoneOffset.UTC);
         Instant now = clock.instant();
-        List<OutageRecord> records = outages.outagesOverlapping(start, end, betaComponents(), componentCode);
+        List<OutageRecord> records = outages.outagesOverlapping(start, end, betaComponents(),
+                componentCode == null ? null : List.of(componentCode));
         List<ExclusionWindow> windows = windows(start, end);
         Map<LocalDate, BigDecimal> days = new LinkedHashMap<>();
         for (LocalDate day = from; day.isBefore(to); day = day.plusDays(1)) {

@@ -1,6 +1,7 @@
 package com.sladesk.availability;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 
@@ -9,7 +10,8 @@ public interface OutageSource {
 
     /**
      * Outage-impact incidents overlapping [from, to); {@code betaComponents} decides each record's
-     * {@code betaOnly}; with a {@code componentCode}, only incidents touching that component.
+     * {@code betaOnly}; with {@code components} (null: all), only incidents touching one of them.
      */
-    List<OutageRecord> outagesOverlapping(Instant from, Instant to, Set<String> betaComponents, String componentCode);
+    List<OutageRecord> outagesOverlapping(Instant from, Instant to, Set<String> betaComponents,
+            Collection<String> components);
 }

@@ -67,6 +67,13 @@ class CreditRequest {
 
     private String reason;
 
+    /** The plan whose terms judged the month, and its target. */
+    private String planCode;
+
+    private BigDecimal targetPercent;
+
+    private boolean openedAutomatically;
+
     @Version
     private long version;
 
@@ -88,8 +95,14 @@ class CreditRequest {
         this.status = CreditStatus.SUBMITTED;
     }
 
-    void computed(BigDecimal availabilityPercent, BigDecimal downtimeMinutes, BigDecimal excludedMinutes,
-            int creditPercent) {
+    void openedAutomatically() {
+        this.openedAutomatically = true;
+    }
+
+    void computed(String planCode, BigDecimal targetPercent, BigDecimal availabilityPercent, BigDecimal downtimeMinutes,
+            BigDecimal excludedMinutes, int creditPercent) {
+        this.planCode = planCode;
+        this.targetPercent = targetPercent;
         this.availabilityPercent = availabilityPercent;
         this.downtimeMinutes = downtimeMinutes;
         this.excludedMinutes = excludedMinutes;
@@ -160,10 +173,15 @@ class CreditRequest {
     }
 
     CreditRequestView toView(String organisationName) {
+        return toView(organisationName, List.of());
+    }
+
+    CreditRequestView toView(String organisationName, List<CreditRequestView.AttachmentInfo> attachments) {
         List<Long> ids = incidentIds == null ? List.of()
                 : Arrays.stream(incidentIds.split(",")).map(Long::valueOf).toList();
         return new CreditRequestView(id, organisationName, organisationId, month, status, availabilityPercent,
                 creditPercent, creditAmount, currency, submittedAt, decidedAt, appliedAt, reason, description, ids,
-                downtimeMinutes, excludedMinutes, monthlyFee, submittedBy, decidedBy, decisionDueAt, escalatedAt);
+                downtimeMinutes, excludedMinutes, monthlyFee, submittedBy, decidedBy, decisionDueAt, escalatedAt,
+                planCode, targetPercent, openedAutomatically, attachments);
     }
 }

@@ -9,5 +9,10 @@ public record CreditRequestView(long id, String organisation, long organisationI
         BigDecimal availabilityPercent, Integer creditPercent, BigDecimal creditAmount, String currency,
         Instant submittedAt, Instant decidedAt, Instant appliedAt, String reason, String description,
         List<Long> incidentIds, BigDecimal downtimeMinutes, BigDecimal excludedMinutes, BigDecimal monthlyFee,
-        String submittedBy, String decidedBy, Instant decisionDueAt, Instant escalatedAt) {
+        String submittedBy, String decidedBy, Instant decisionDueAt, Instant escalatedAt, String plan,
+        BigDecimal targetPercent, boolean openedAutomatically, List<AttachmentInfo> attachments) {
+
+    /** Evidence attached to the claim: its name, its type (checked by content) and size; fetched by id. */
+    public record AttachmentInfo(long id, String filename, String contentType, int sizeBytes) {
+    }
 }

@@ -7,11 +7,17 @@ import java.time.ZoneOffset;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 import com.sladesk.availability.AvailabilityReport;
 import com.sladesk.availability.AvailabilityService;
 import com.sladesk.calendar.BusinessCalendar;
+import com.sladesk.contract.CustomerSla;
+import com.sladesk.contract.PlanTerms;
+import com.sladesk.contract.SlaPlans;
+import com.sladesk.incident.IncidentView;
+import com.sladesk.system.RuleViolationException;
 import com.sladesk.notification.Notifications;
 import com.sladesk.organisation.Directory;
 import com.sladesk.organisation.OrganisationInfo;
@@ -50,10 +56,17 @@ public class CreditService {
     private final ProcessSteps process;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final SlaPlans plans;
+    private final CustomerSla customers;
+    private final EvidenceFileRepository evidence;
 
     CreditService(CreditRequestRepository requests, CreditLedgerRepository ledger, AvailabilityService availability,
             CreditTiers tiers, Directory directory, Notifications notifications, BusinessCalendar calendar,
-            IncidentService incidents, ProcessSteps process, ApplicationEventPublisher events, Clock clock) {
+            IncidentService incidents, ProcessSteps process, ApplicationEventPublisher events, Clock clock,
+            SlaPlans plans, CustomerSla customers, EvidenceFileRepository evidence) {
+        this.plans = plans;
+        this.customers = customers;
+        this.evidence = evidence;
         this.requests = requests;
         this.ledger = ledger;
         this.availability = availability;
@@ -67,24 +80,77 @@ public class CreditService {
         this.clock = clock;
     }
 
-    /** A customer's claim for a month; the process computes the credit before this returns. */
+    /** A customer's claim for a month without attached files. */
     public CreditRequestView submit(long organisationId, YearMonth month, String description, List<Long> incidentIds,
             String actor) {
+        return submit(organisationId, month, description, incidentIds, List.of(), actor);
+    }
+
+    /**
+     * A customer's claim for a month, with the incidents it names as evidence (each must have
+     * touched a component the contract covers) and up to 5 files; the process computes the credit
+     * under the organisation's plan before this returns.
+     */
+    public CreditRequestView submit(long organisationId, YearMonth month, String description, List<Long> incidentIds,
+            List<Evidence> files, String actor) {
         Instant now = clock.instant();
-        ClaimWindow.check(month, now);
+        PlanTerms terms = plans.termsFor(organisationId, month);
+        ClaimWindow.check(month, now, terms.claimWindowDays());
         List<Long> unknown = incidents.unknownIds(incidentIds);
         if (!unknown.isEmpty()) {
             throw new InvalidInputException("incidentIds", "unknown", "no such incident: "
                     + unknown.stream().map(String::valueOf).collect(Collectors.joining(", ")));
         }
+        List<String> types = EvidenceCheck.check(files == null ? List.of() : files);
+        OrganisationInfo organisation = organisation(organisationId);
+        List<String> covered = customers.coveredComponents(organisation);
+        for (Long incidentId : incidentIds == null ? List.<Long>of() : incidentIds) {
+            IncidentView incident = incidents.find(incidentId).orElseThrow();
+            if (incident.components().stream().noneMatch(covered::contains)) {
+                throw new RuleViolationException("incidentIds", "not-yours", "incident " + incidentId
+                        + " touched no component your contract covers (" + String.join(", ", covered) + ")");
+            }
+        }
         if (requests.existsByOrganisationIdAndMonth(organisationId, month.toString())) {
             throw new ConflictException("your organisation already claimed " + month + "; one claim per month");
         }
-        OrganisationInfo organisation = organisation(organisationId);
+        CreditRequestView view = open(organisation, month, description, incidentIds, now, actor, false);
+        for (int i = 0; i < types.size(); i++) {
+            Evidence file = files.get(i);
+            evidence.save(new EvidenceFile(view.id(), file.filename().trim(), types.get(i), file.content()));
+        }
+        return view;
+    }
+
+    /**
+     * On a plan with automatic credits, a month closed below target opens its credit request
+     * itself (the SRE verification still applies); nothing when the month met its target or a
+     * request exists. Returns the request opened, if one was.
+     */
+    public Optional<CreditRequestView> openAutomatically(long organisationId, YearMonth month, String actor) {
+        if (requests.existsByOrganisationIdAndMonth(organisationId, month.toString())) {
+            return Optional.empty();
+        }
+        CustomerSla.CustomerMonth figures = customers.month(organisationId, month);
+        if (!figures.plan().automaticCredits() || figures.creditPercent() == 0) {
+            return Optional.empty();
+        }
+        return Optional.of(open(figures.organisation(), month, "Opened automatically: " + month + " closed at "
+                + figures.report().month().availabilityPercent() + "%, below the " + figures.plan().name()
+                + " plan's target of " + figures.plan().targetPercent() + "%.", List.of(), clock.instant(), actor, true));
+    }
+
+    private CreditRequestView open(OrganisationInfo organisation, YearMonth month, String description,
+            List<Long> incidentIds, Instant now, String actor, boolean automatically) {
+        long organisationId = organisation.id();
         Instant reminderAt = calendar.plusBusinessDays(now, REMINDER_BUSINESS_DAYS);
         Instant decisionDueAt = calendar.plusBusinessDays(now, DECISION_BUSINESS_DAYS);
-        CreditRequest request = requests.saveAndFlush(new CreditRequest(organisationId, month, description.trim(),
-                incidentIds, organisation.monthlyFee(), organisation.currency(), now, actor, decisionDueAt));
+        CreditRequest created = new CreditRequest(organisationId, month, description.trim(),
+                incidentIds, organisation.monthlyFee(), organisation.currency(), now, actor, decisionDueAt);
+        if (automatically) {
+            created.openedAutomatically();
+        }
+        CreditRequest request = requests.saveAndFlush(created);
         process.start(KEY, request.getId(), Map.of(VAR_CREDIT_REQUEST_ID, request.getId(), VAR_REMINDER_AT, Date.from(reminderAt),
                         VAR_DECISION_DUE_AT, Date.from(decisionDueAt)));
         return request.toView(organisation.name());
@@ -106,9 +172,10 @@ public class CreditService {
 
     void compute(long id) {
         CreditRequest request = get(id);
-        AvailabilityReport report = availability.month(request.getMonth());
-        request.computed(report.availabilityPercent(), report.downtimeMinutes(), report.excludedMinutes(),
-                tiers.percentFor(report.exactAvailabilityPercent()));
+        CustomerSla.CustomerMonth figures = customers.month(request.getOrganisationId(), request.getMonth());
+        AvailabilityReport report = figures.report().month();
+        request.computed(figures.plan().code(), figures.plan().targetPercent(), report.availabilityPercent(),
+                report.downtimeMinutes(), report.excludedMinutes(), figures.creditPercent());
     }
 
     void confirmReceipt(long id) {
@@ -116,8 +183,8 @@ public class CreditService {
         CreditRequestView view = view(request);
         mailContacts(request, "Credit request #" + id + " for " + view.month() + " received", List.of(
                 "We received your SLA credit request for " + view.month() + ".",
-                "Measured availability: " + view.availabilityPercent() + "% (target " + availability.targetPercent()
-                        + "%).",
+                "Measured availability of your components: " + view.availabilityPercent() + "% (target "
+                        + view.targetPercent().stripTrailingZeros().toPlainString() + "%, " + view.plan() + " plan).",
                 "An SRE will verify it within " + DECISION_BUSINESS_DAYS + " business days (by " + view.decisionDueAt()
                         + ")."));
     }
@@ -171,11 +238,34 @@ public class CreditService {
         }
     }
 
-    /** The credit terms, as the rules that decide them state them. */
+    /** The SLA's own credit terms (the standard plan's), as the rules that decide them state them. */
     @Transactional(readOnly = true)
     public CreditTerms terms() {
-        return new CreditTerms(availability.targetPercent(), DECISION_BUSINESS_DAYS, ClaimWindow.CLAIM_PERIOD.toDays(),
-                tiers.tiers());
+        PlanTerms standard = plans.termsOf(SlaPlans.STANDARD, YearMonth.from(clock.instant().atZone(ZoneOffset.UTC)));
+        return new CreditTerms(standard.targetPercent(), DECISION_BUSINESS_DAYS, standard.claimWindowDays(),
+                plans.tiersOf(standard));
+    }
+
+    /** The credit terms of an organisation's plan for a month. */
+    @Transactional(readOnly = true)
+    public CreditTerms terms(long organisationId, YearMonth month) {
+        PlanTerms terms = plans.termsFor(organisationId, month);
+        return new CreditTerms(terms.targetPercent(), DECISION_BUSINESS_DAYS, terms.claimWindowDays(), plans.tiersOf(terms));
+    }
+
+    /** The last instant a claim for {@code month} is accepted from this organisation (exclusive). */
+    @Transactional(readOnly = true)
+    public Instant claimDeadline(long organisationId, YearMonth month) {
+        return ClaimWindow.closesAt(month, plans.termsFor(organisationId, month).claimWindowDays());
+    }
+
+    /** A file attached to a claim; another organisation's is "not found" for a customer. */
+    @Transactional(readOnly = true)
+    public Attachment attachment(long requestId, long attachmentId, Long organisationId) {
+        find(requestId, organisationId);
+        EvidenceFile file = evidence.findById(attachmentId).filter(f -> f.getCreditRequestId() == requestId)
+                .orElseThrow(() -> new NotFoundException("Attachment", attachmentId));
+        return new Attachment(file.getFilename(), file.getContentType(), file.getContent());
     }
 
     /** Claims of one organisation (a customer) or of all (organisationId null, for staff). */
@@ -209,7 +299,8 @@ public class CreditService {
     /** The availability breakdown that justified a claim's amount (recomputed, for the verification page). */
     @Transactional(readOnly = true)
     public AvailabilityReport breakdown(long id, Long organisationId) {
-        return availability.month(YearMonth.parse(find(id, organisationId).month()));
+        CreditRequestView claim = find(id, organisationId);
+        return customers.month(claim.organisationId(), YearMonth.parse(claim.month())).report().month();
     }
 
     private void mailContacts(CreditRequest request, String subject, List<String> lines) {
@@ -223,7 +314,7 @@ public class CreditService {
     }
 
     private CreditRequestView view(CreditRequest request) {
-        return request.toView(organisation(request.getOrganisationId()).name());
+        return request.toView(organisation(request.getOrganisationId()).name(), evidence.infoOf(request.getId()));
     }
 
     private OrganisationInfo organisation(long id) {

@@ -3,6 +3,7 @@ package com.sladesk.incident;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 
@@ -33,7 +34,7 @@ class IncidentOutageSource implements OutageSource {
              and not exists (select 1 from incident_component c where c.incident_id = i.id
                              and c.component_code not in (:beta)))""";
     private static final String TOUCHING = """
-            and exists (select 1 from incident_component c where c.incident_id = i.id and c.component_code = :component)""";
+            and exists (select 1 from incident_component c where c.incident_id = i.id and c.component_code in (:components))""";
 
     private final NamedParameterJdbcTemplate jdbc;
 
@@ -43,12 +44,15 @@ class IncidentOutageSource implements OutageSource {
 
     @Override
     public List<OutageRecord> outagesOverlapping(Instant from, Instant to, Set<String> betaComponents,
-            String componentCode) {
+            Collection<String> components) {
+        if (components != null && components.isEmpty()) {
+            return List.of();
+        }
         String sql = SELECT.formatted(betaComponents.isEmpty() ? "false" : BETA_ONLY,
-                componentCode == null ? "" : TOUCHING);
+                components == null ? "" : TOUCHING);
         MapSqlParameterSource parameters = new MapSqlParameterSource().addValue("from", Timestamp.from(from))
                 .addValue("to", Timestamp.from(to)).addValue("beta", betaComponents.isEmpty() ? null : betaComponents)
-                .addValue("component", componentCode);
+                .addValue("components", components);
         List<OutageRecord> records = new ArrayList<>();
         jdbc.query(sql, parameters, rs -> {
             Timestamp resolved = rs.getTimestamp(3);

@@ -56,12 +56,18 @@ class CreditApiTests {
                 .andExpect(jsonPath("$.submittedAt").value("2024-11-30T23:59:59Z"));
         TestClock.pin("2024-12-01T00:00:00Z");
         long before = count();
-        claim("globex", "2024-10").andExpect(status().isUnprocessableEntity())
+        // Acme is on the standard plan (the SLA's 30 days): the window is checked before anything else
+        claim("acme", "2024-10").andExpect(status().isUnprocessableEntity())
                 .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.errors[0].field").value("month"))
                 .andExpect(jsonPath("$.errors[0].rule").value("claim-window"))
                 .andExpect(jsonPath("$.detail").value(Matchers.containsString("30 days")));
         assertThat(count()).isEqualTo(before);
+        // Globex's premium plan gives 60 days: still open on 1 December, closed on 30 December
+        claim("globex", "2024-10").andExpect(status().isCreated());
+        TestClock.pin("2024-12-30T00:00:00Z");
+        claim("globex", "2024-09").andExpect(status().isUnprocessableEntity())
+                .andExpect(jsonPath("$.detail").value(Matchers.containsString("60 days")));
     }
 
     @Test
