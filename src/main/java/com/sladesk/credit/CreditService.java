@@ -288,6 +288,23 @@ public class CreditService {
         return view(request);
     }
 
+    /** The incidents of {@code month} that touched a component the organisation's contract covers (claim evidence). */
+    @Transactional(readOnly = true)
+    public List<IncidentView> incidentsOf(long organisationId, YearMonth month) {
+        List<String> covered = customers.coveredComponents(organisation(organisationId));
+        Instant from = month.atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC);
+        Instant to = ClaimWindow.monthEnd(month);
+        return incidents.openedBetween(from.minus(java.time.Duration.ofDays(62)), to).stream()
+                .filter(i -> i.resolvedAt() == null || i.resolvedAt().isAfter(from))
+                .filter(i -> i.components().stream().anyMatch(covered::contains)).toList();
+    }
+
+    /** One organisation's credits on its invoices. */
+    @Transactional(readOnly = true)
+    public List<LedgerEntryView> ledger(long organisationId) {
+        return ledger().stream().filter(e -> e.organisationId() == organisationId).toList();
+    }
+
     @Transactional(readOnly = true)
     public List<LedgerEntryView> ledger() {
         List<CreditLedgerEntry> entries = ledger.findAllByOrderByCreatedAtDescIdDesc();

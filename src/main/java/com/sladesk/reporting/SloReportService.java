@@ -117,18 +117,8 @@ public class SloReportService {
     }
 
     public byte[] pdf(MonthlyReport report) {
-        String html = templates.process("report/pdf", new Context(Locale.ENGLISH, Map.of("report", report)));
-        try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            PdfRendererBuilder builder = new PdfRendererBuilder();
-            builder.useFastMode();
-            builder.withHtmlContent(XmlText.clean(html), null);
-            builder.toStream(out);
-            builder.run();
-            return out.toByteArray();
-        }
-        catch (IOException e) {
-            throw new IllegalStateException("could not render the SLO report PDF", e);
-        }
+        return PdfDocument.render(templates.process("report/pdf", new Context(Locale.ENGLISH, Map.of("report", report))),
+                "SLO report");
     }
 
     public String csv(MonthlyReport r) {

@@ -174,6 +174,7 @@ class SecurityConfiguration {
                 .requestMatchers("/tasks", "/tasks/**").hasAnyRole(SRE, LEADERSHIP, CTO)
                 .requestMatchers(HttpMethod.POST, "/reports/*/send").hasAnyRole(LEADERSHIP, CTO)
                 .requestMatchers("/reports/**", "/slo").hasAnyRole(SRE, LEADERSHIP, CTO)
+                .requestMatchers("/plans").hasAnyRole(SRE, LEADERSHIP, CTO, ADMIN)
                 .anyRequest().authenticated())
             .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", true).permitAll())
             .addFilterBefore(new SessionValidityFilter(directory, clock), AuthorizationFilter.class)

@@ -1,5 +1,8 @@
 package com.sladesk.credit.web;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import java.time.YearMonth;
 
 import jakarta.validation.constraints.NotBlank;
@@ -17,6 +20,17 @@ class ClaimForm {
     @NotBlank
     @Size(max = 4000)
     private String description;
+
+    /** The month's incidents the customer names as evidence. */
+    private List<Long> incidentIds = new ArrayList<>();
+
+    public List<Long> getIncidentIds() {
+        return incidentIds;
+    }
+
+    public void setIncidentIds(List<Long> incidentIds) {
+        this.incidentIds = incidentIds;
+    }
 
     public YearMonth getMonth() {
         return month;

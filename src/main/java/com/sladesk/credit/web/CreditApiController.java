@@ -6,6 +6,8 @@ import java.util.List;
 
 import com.sladesk.credit.CreditRequestView;
 import com.sladesk.credit.CreditService;
+import com.sladesk.credit.Evidence;
+import com.sladesk.system.InvalidInputException;
 import com.sladesk.credit.LedgerEntryView;
 import com.sladesk.security.SignedInUser;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -31,8 +33,13 @@ class CreditApiController {
         this.credits = credits;
     }
 
+    /** Evidence in JSON: the file's name, its type and its bytes in base64 (type checked by content). */
+    record AttachmentBody(@NotBlank @Size(max = 200) String filename, @Size(max = 100) String contentType,
+            @NotNull String contentBase64) {
+    }
+
     record ClaimRequest(@NotNull YearMonth month, @NotBlank @Size(max = 4000) String description,
-            @Size(max = 50) List<@NotNull @Positive Long> incidentIds) {
+            @Size(max = 50) List<@NotNull @Positive Long> incidentIds, List<@NotNull @Valid AttachmentBody> attachments) {
     }
 
     record DecisionRequest(@NotNull Boolean approved, @Size(max = 2000) String reason) {
@@ -42,8 +49,19 @@ class CreditApiController {
     @ApiResponse(responseCode = "201", description = "Created; Location names the new record", useReturnTypeSchema = true)
     ResponseEntity<CreditRequestView> claim(@RequestBody @Valid ClaimRequest request,
             @AuthenticationPrincipal SignedInUser user) {
+        List<Evidence> files = new java.util.ArrayList<>();
+        for (AttachmentBody a : request.attachments() == null ? List.<AttachmentBody>of() : request.attachments()) {
+            byte[] bytes;
+            try {
+                bytes = java.util.Base64.getDecoder().decode(a.contentBase64());
+            }
+            catch (IllegalArgumentException e) {
+                throw new InvalidInputException("attachments[" + a.filename() + "]", "base64", "contentBase64 is not base64");
+            }
+            files.add(new Evidence(a.filename(), a.contentType(), bytes));
+        }
         CreditRequestView claim = credits.submit(user.organisationId(), request.month(), request.description(),
-                request.incidentIds(), user.getUsername());
+                request.incidentIds(), files, user.getUsername());
         return ResponseEntity.created(URI.create("/api/credit-requests/" + claim.id())).body(claim);
     }
 
@@ -61,6 +79,13 @@ class CreditApiController {
     CreditRequestView decide(@PathVariable long id, @RequestBody @Valid DecisionRequest request,
             @AuthenticationPrincipal SignedInUser user) {
         return credits.decide(id, request.approved(), request.reason(), user.getUsername());
+    }
+
+    /** An attached file (the customer's own claim, or any for staff). */
+    @GetMapping("/api/credit-requests/{id}/attachments/{attachmentId}")
+    ResponseEntity<byte[]> attachment(@PathVariable long id, @PathVariable long attachmentId,
+            @AuthenticationPrincipal SignedInUser user) {
+        return CreditPageController.download(credits.attachment(id, attachmentId, scope(user)));
     }
 
     @GetMapping("/api/credit-ledger")

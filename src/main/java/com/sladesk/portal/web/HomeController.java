@@ -3,10 +3,13 @@ package com.sladesk.portal.web;
 import java.time.Clock;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
+import java.util.List;
 
 import com.sladesk.availability.AvailabilityReport;
 import com.sladesk.availability.AvailabilityService;
 import com.sladesk.catalogue.ComponentCatalogue;
+import com.sladesk.contract.CustomerSla;
+import com.sladesk.organisation.OrganisationInfo;
 import com.sladesk.notification.Notifications;
 import com.sladesk.organisation.Directory;
 import com.sladesk.security.SignInOptions;
@@ -33,10 +36,17 @@ class HomeController {
     private final AvailabilityService availability;
     private final Clock clock;
     private final SignInOptions signInOptions;
+    private final CustomerSla customers;
+    private final CustomerPortal portal;
+    private final CustomerPortal.Contacts contacts;
 
     HomeController(Directory directory, ComponentCatalogue catalogue, Notifications notifications,
-            AvailabilityService availability, Clock clock, SignInOptions signInOptions) {
+            AvailabilityService availability, Clock clock, SignInOptions signInOptions, CustomerSla customers,
+            CustomerPortal portal, CustomerPortal.Contacts contacts) {
         this.signInOptions = signInOptions;
+        this.customers = customers;
+        this.portal = portal;
+        this.contacts = contacts;
         this.directory = directory;
         this.catalogue = catalogue;
         this.notifications = notifications;
@@ -73,9 +83,17 @@ class HomeController {
 
     @GetMapping("/portal")
     String customerHome(@AuthenticationPrincipal SignedInUser user, Model model) {
-        model.addAttribute("organisation", directory.findOrganisation(user.organisationId())
-                .orElseThrow(() -> new NotFoundException("Organisation", user.organisationId())));
-        model.addAttribute("components", catalogue.all());
+        OrganisationInfo organisation = directory.findOrganisation(user.organisationId())
+                .orElseThrow(() -> new NotFoundException("Organisation", user.organisationId()));
+        List<String> covered = customers.coveredComponents(organisation);
+        model.addAttribute("organisation", organisation);
+        model.addAttribute("components", catalogue.all().stream().filter(c -> covered.contains(c.code())).toList());
+        List<CustomerPortal.Month> months = portal.months(organisation.id());
+        model.addAttribute("thisMonth", months.get(0));
+        model.addAttribute("months", months.subList(1, months.size()));
+        model.addAttribute("incidents", portal.incidents(covered));
+        model.addAttribute("maintenance", portal.maintenance(covered));
+        model.addAttribute("contacts", contacts);
         return CUSTOMER_HOME;
     }
 
