@@ -119,7 +119,7 @@ public class CreditService {
             Evidence file = files.get(i);
             evidence.save(new EvidenceFile(view.id(), file.filename().trim(), types.get(i), file.content()));
         }
-        return view;
+        return types.isEmpty() ? view : view(get(view.id()));
     }
 
     /**
