@@ -18,6 +18,8 @@ import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.bpm.model.dmn.instance.DecisionTable;
 import org.camunda.bpm.model.dmn.instance.Rule;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The credit tiers of each plan are a decision table a reviewer reads (in Cockpit, or
@@ -43,7 +45,12 @@ public class CreditTierTables {
         this.repository = repository;
     }
 
-    /** The credit percentage for a month's exact availability under table {@code key} at {@code version} (null: latest). */
+    /**
+     * The credit percentage for a month's exact availability under table {@code key} at {@code version}
+     * (null: latest). Evaluated outside the caller's transaction: the engine records each evaluation
+     * in its history, which a read-only transaction (a page, the API) would refuse on PostgreSQL.
+     */
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
     public int percentFor(String key, Integer version, BigDecimal availabilityPercent) {
         DecisionDefinition definition = definition(key, version);
         String memo = definition.getId() + "|" + availabilityPercent.toPlainString();
