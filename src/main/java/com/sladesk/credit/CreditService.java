@@ -11,7 +11,6 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 import com.sladesk.availability.AvailabilityReport;
-import com.sladesk.availability.AvailabilityService;
 import com.sladesk.calendar.BusinessCalendar;
 import com.sladesk.contract.CustomerSla;
 import com.sladesk.contract.PlanTerms;
@@ -47,8 +46,6 @@ public class CreditService {
 
     private final CreditRequestRepository requests;
     private final CreditLedgerRepository ledger;
-    private final AvailabilityService availability;
-    private final CreditTiers tiers;
     private final Directory directory;
     private final Notifications notifications;
     private final BusinessCalendar calendar;
@@ -60,8 +57,8 @@ public class CreditService {
     private final CustomerSla customers;
     private final EvidenceFileRepository evidence;
 
-    CreditService(CreditRequestRepository requests, CreditLedgerRepository ledger, AvailabilityService availability,
-            CreditTiers tiers, Directory directory, Notifications notifications, BusinessCalendar calendar,
+    CreditService(CreditRequestRepository requests, CreditLedgerRepository ledger, Directory directory,
+            Notifications notifications, BusinessCalendar calendar,
             IncidentService incidents, ProcessSteps process, ApplicationEventPublisher events, Clock clock,
             SlaPlans plans, CustomerSla customers, EvidenceFileRepository evidence) {
         this.plans = plans;
@@ -69,8 +66,6 @@ public class CreditService {
         this.evidence = evidence;
         this.requests = requests;
         this.ledger = ledger;
-        this.availability = availability;
-        this.tiers = tiers;
         this.directory = directory;
         this.notifications = notifications;
         this.calendar = calendar;
