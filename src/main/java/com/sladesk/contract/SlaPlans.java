@@ -66,9 +66,10 @@ public class SlaPlans {
     /** The terms of {@code planCode}'s version in force in {@code month}. */
     public PlanTerms termsOf(String planCode, YearMonth month) {
         SlaPlan plan = plans.findById(planCode).orElseThrow(() -> new NotFoundException("SLA plan", planCode));
-        SlaPlanVersion version = versions.findByPlanCodeOrderByVersion(planCode).stream()
-                .filter(v -> !v.getEffectiveFrom().isAfter(month)).reduce((a, b) -> b)
-                .orElseGet(() -> versions.findByPlanCodeOrderByVersion(planCode).get(0));
+        List<SlaPlanVersion> all = versions.findByPlanCodeOrderByVersion(planCode);
+        // the version in force that month; before the first, the first (a plan starts in 2000-01 unless told)
+        SlaPlanVersion version = all.stream().filter(v -> !v.getEffectiveFrom().isAfter(month)).reduce((a, b) -> b)
+                .orElse(all.get(0));
         return terms(plan, version);
     }
 

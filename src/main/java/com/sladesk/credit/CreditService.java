@@ -289,9 +289,7 @@ public class CreditService {
         List<String> covered = customers.coveredComponents(organisation(organisationId));
         Instant from = month.atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC);
         Instant to = ClaimWindow.monthEnd(month);
-        return incidents.openedBetween(from.minus(java.time.Duration.ofDays(62)), to).stream()
-                .filter(i -> i.resolvedAt() == null || i.resolvedAt().isAfter(from))
-                .filter(i -> i.components().stream().anyMatch(covered::contains)).toList();
+        return incidents.overlapping(from, to, covered);
     }
 
     /** One organisation's credits on its invoices. */

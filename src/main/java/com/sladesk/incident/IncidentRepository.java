@@ -20,6 +20,14 @@ interface IncidentRepository extends JpaRepository<Incident, Long> {
     List<Incident> search(@Param("statuses") Collection<IncidentStatus> statuses, @Param("severity") Severity severity,
             Pageable page);
 
+    /** Incidents open at some moment of [from, to) that touched one of {@code components}. */
+    @Query("""
+            select distinct i from Incident i join i.components c
+            where i.openedAt < :to and (i.resolvedAt is null or i.resolvedAt > :from) and c in :components
+            order by i.openedAt""")
+    List<Incident> overlapping(@Param("from") Instant from, @Param("to") Instant to,
+            @Param("components") Collection<String> components);
+
     List<Incident> findByOpenedAtGreaterThanEqualAndOpenedAtLessThanOrderByOpenedAt(Instant from,
             Instant to);
 

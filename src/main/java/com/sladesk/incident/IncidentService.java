@@ -250,6 +250,15 @@ public class IncidentService {
                 .map(Incident::toView).toList();
     }
 
+    /** Incidents open at some moment of [from, to) that touched one of {@code components}, oldest first. */
+    @Transactional(readOnly = true)
+    public List<IncidentView> overlapping(Instant from, Instant to, Collection<String> components) {
+        if (components.isEmpty()) {
+            return List.of();
+        }
+        return incidents.overlapping(from, to, components).stream().map(Incident::toView).toList();
+    }
+
     @Transactional(readOnly = true)
     public Optional<IncidentView> findOpenByAlertFingerprint(String fingerprint) {
         return incidents.findFirstByAlertFingerprintAndStatusNotOrderByIdDesc(fingerprint, IncidentStatus.RESOLVED)

@@ -20,6 +20,6 @@ class MonthlyStatementDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        statements.send(MonthlyStatements.previousMonth(clock.instant()));
+        statements.send(SloReportService.previousMonth(clock.instant()));
     }
 }

@@ -90,11 +90,8 @@ public class MonthlyStatements {
         Instant from = month.atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC);
         Instant to = month.plusMonths(1).atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC);
         List<Interval> intervals = new ArrayList<>();
-        for (IncidentView incident : incidents.openedBetween(from.minus(java.time.Duration.ofDays(62)), to)) {
-            boolean overlaps = incident.openedAt().isBefore(to)
-                    && (incident.resolvedAt() == null || incident.resolvedAt().isAfter(from));
-            if (!overlaps || incident.impact() != Impact.OUTAGE || incident.environment() != Environment.PRODUCTION
-                    || incident.components().stream().noneMatch(figures.components()::contains)) {
+        for (IncidentView incident : incidents.overlapping(from, to, figures.components())) {
+            if (incident.impact() != Impact.OUTAGE || incident.environment() != Environment.PRODUCTION) {
                 continue;
             }
             String excluded = report.exclusions().stream().filter(e -> Long.valueOf(incident.id()).equals(e.incidentId()))
@@ -174,8 +171,4 @@ public class MonthlyStatements {
         return lines;
     }
 
-    /** The month before {@code now}: the statement the 2nd of each month sends. */
-    public static YearMonth previousMonth(Instant now) {
-        return YearMonth.from(now.atZone(ZoneOffset.UTC)).minusMonths(1);
-    }
 }

@@ -86,9 +86,10 @@ class CustomerPortal {
     /** Incidents of the last 90 days that touched a covered component, newest first. */
     List<IncidentView> incidents(List<String> components) {
         Instant now = clock.instant();
-        return incidents.openedBetween(now.minus(java.time.Duration.ofDays(INCIDENT_DAYS)), now.plusSeconds(1)).stream()
-                .filter(i -> i.components().stream().anyMatch(components::contains))
-                .sorted((a, b) -> b.openedAt().compareTo(a.openedAt())).toList();
+        List<IncidentView> touched = new ArrayList<>(
+                incidents.overlapping(now.minus(java.time.Duration.ofDays(INCIDENT_DAYS)), now.plusSeconds(1), components));
+        java.util.Collections.reverse(touched);
+        return touched;
     }
 
     /** Scheduled maintenance not yet over on a covered component. */
