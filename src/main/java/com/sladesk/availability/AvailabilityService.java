@@ -122,6 +122,22 @@ public class AvailabilityService {
     }
 
 
+    /**
+     * Any period of the whole platform — a quarter, a year — against the target: its error budget is
+     * the period's own length × (100 − target)% (129.6 minutes for a 90-day quarter, 8.76 hours for
+     * a 365-day year at 99.9%), burn rates as of now or the period's end.
+     */
+    public AvailabilityReport period(String name, Instant from, Instant to) {
+        return remembered("period:" + name + ":" + from + ":" + to, to, () -> {
+            Instant now = clock.instant();
+            Instant asOf = now.isBefore(to) ? now : to;
+            Instant loadFrom = earliest(from, asOf.minus(LONGEST_BURN_WINDOW), from);
+            Instant loadTo = to.isAfter(now) ? to : now;
+            List<OutageRecord> records = outages.outagesOverlapping(loadFrom, loadTo, betaComponents(), null);
+            return compute(name, from, to, now, records, windows(loadFrom, loadTo), targetPercent);
+        }, changesShownWithin);
+    }
+
     /** Downtime minutes of one component in a month (for "top reliability issues"). */
     @Transactional(readOnly = true)
     public BigDecimal componentDowntimeMinutes(YearMonth month, String componentCode) {

@@ -34,6 +34,8 @@ class ChangeRequest {
     private ChangeDecision decision;
 
     private String policy;
+    /** What set the tier: {@code availability} (incident-based) or {@code slo:<name>}. */
+    private String policySource;
     private BigDecimal budgetRemainingPercent;
     private String reason;
     private String requestedBy;
@@ -49,13 +51,14 @@ class ChangeRequest {
     }
 
     ChangeRequest(String title, String description, ChangeKind kind, Long fixesIncidentId, String testingEvidence,
-            String policy, BigDecimal budgetRemainingPercent, String requestedBy, Instant requestedAt) {
+            String policy, String policySource, BigDecimal budgetRemainingPercent, String requestedBy, Instant requestedAt) {
         this.title = title;
         this.description = description;
         this.kind = kind;
         this.fixesIncidentId = fixesIncidentId;
         this.testingEvidence = testingEvidence;
         this.policy = policy;
+        this.policySource = policySource;
         this.budgetRemainingPercent = budgetRemainingPercent;
         this.requestedBy = requestedBy;
         this.requestedAt = requestedAt;
@@ -66,7 +69,10 @@ class ChangeRequest {
 
     void decidedByPolicy(ChangeDecision decision, String reason, Instant at) {
         this.decision = decision;
-        this.reason = reason;
+        // the decision says which source set the tier when it is an SLO rather than the incident-based availability
+        this.reason = policySource != null && policySource.startsWith("slo:") ? "Tier " + policy + " set by SLO "
+                + policySource.substring(4) + " (" + budgetRemainingPercent.stripTrailingZeros().toPlainString()
+                + "% of its error budget left). " + reason : reason;
         if (decision != ChangeDecision.PENDING_CTO_APPROVAL) {
             this.decidedBy = "policy";
             this.decidedAt = at;
@@ -93,6 +99,6 @@ class ChangeRequest {
 
     ChangeView toView() {
         return new ChangeView(id, title, description, kind, fixesIncidentId, testingEvidence, decision, policy,
-                budgetRemainingPercent, reason, requestedBy, requestedAt, decidedBy, decidedAt, decisionComment);
+                policySource == null ? "availability" : policySource, budgetRemainingPercent, reason, requestedBy, requestedAt, decidedBy, decidedAt, decisionComment);
     }
 }

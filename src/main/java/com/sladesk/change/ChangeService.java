@@ -11,12 +11,17 @@ import java.time.temporal.TemporalAdjusters;
 import java.util.List;
 import java.util.Map;
 
+import java.math.BigDecimal;
+
 import com.sladesk.availability.AvailabilityReport;
+import com.sladesk.availability.BudgetPolicy;
 import com.sladesk.availability.AvailabilityService;
 import com.sladesk.incident.IncidentService;
 import com.sladesk.incident.Severity;
 import com.sladesk.notification.Notifications;
 import com.sladesk.organisation.Directory;
+import com.sladesk.slo.SloGate;
+import com.sladesk.slo.SloService;
 import com.sladesk.system.CommandRetry;
 import com.sladesk.system.NotFoundException;
 import com.sladesk.system.InvalidInputException;
@@ -44,6 +49,7 @@ public class ChangeService {
 
     private final ChangeRequestRepository changes;
     private final AvailabilityService availability;
+    private final SloService slos;
     private final IncidentService incidents;
     private final Notifications notifications;
     private final Directory directory;
@@ -52,11 +58,12 @@ public class ChangeService {
     private final Clock clock;
     private final int weeklyDeployments;
 
-    ChangeService(ChangeRequestRepository changes, AvailabilityService availability, IncidentService incidents,
+    ChangeService(ChangeRequestRepository changes, AvailabilityService availability, SloService slos, IncidentService incidents,
             Notifications notifications, Directory directory, ProcessSteps process, ApplicationEventPublisher events,
             Clock clock, @Value("${sladesk.change.weekly-deployments:10}") int weeklyDeployments) {
         this.changes = changes;
         this.availability = availability;
+        this.slos = slos;
         this.incidents = incidents;
         this.notifications = notifications;
         this.directory = directory;
@@ -74,14 +81,25 @@ public class ChangeService {
                     "incident " + fixesIncidentId + " does not exist");
         }
         AvailabilityReport budget = availability.month(YearMonth.from(now.atZone(ZoneOffset.UTC)));
+        // the worst tier among the incident-based availability and the gating SLOs; a tie stays with the former
+        BudgetPolicy policy = budget.policy();
+        String source = "availability";
+        BigDecimal remaining = budget.errorBudgetRemainingPercent();
+        for (SloGate gate : slos.gates()) {
+            if (gate.policy().ordinal() > policy.ordinal()) {
+                policy = gate.policy();
+                source = "slo:" + gate.name();
+                remaining = gate.remainingPercent();
+            }
+        }
         ChangeRequest change = changes.saveAndFlush(new ChangeRequest(title.trim(), description, kind, fixesIncidentId,
-                blankToNull(testingEvidence), budget.policy().name(), budget.errorBudgetRemainingPercent(), actor, now));
+                blankToNull(testingEvidence), policy.name(), source, remaining, actor, now));
         Instant weekStart = LocalDate.ofInstant(now, ZoneOffset.UTC).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY))
                 .atStartOfDay().toInstant(ZoneOffset.UTC);
         long approvedThisWeek = changes.countByDecisionAndDecidedAtGreaterThanEqual(ChangeDecision.APPROVED, weekStart);
         process.start(KEY, change.getId(), Map.of(
                 VAR_CHANGE_ID, change.getId(),
-                VAR_POLICY, budget.policy().name(),
+                VAR_POLICY, policy.name(),
                 VAR_KIND, kind.name(),
                 VAR_HAS_TESTING_EVIDENCE, blankToNull(testingEvidence) != null,
                 VAR_APPROVED_THIS_WEEK, approvedThisWeek,

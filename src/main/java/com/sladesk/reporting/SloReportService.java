@@ -32,6 +32,8 @@ import com.sladesk.maintenance.MaintenanceService;
 import com.sladesk.maintenance.MaintenanceStatus;
 import com.sladesk.notification.Attachment;
 import com.sladesk.notification.Notifications;
+import com.sladesk.slo.SloPeriod;
+import com.sladesk.slo.SloService;
 import com.sladesk.slaexception.ExceptionStatus;
 import com.sladesk.slaexception.SlaExceptionService;
 import com.sladesk.system.XmlText;
@@ -59,13 +61,14 @@ public class SloReportService {
     private final SlaExceptionService exceptions;
     private final ComponentCatalogue catalogue;
     private final Notifications notifications;
+    private final SloService slos;
     private final ITemplateEngine templates;
     private final Clock clock;
     private final List<String> distribution;
 
     SloReportService(AvailabilityService availability, IncidentService incidents, CreditService credits,
             MaintenanceService maintenance, SlaExceptionService exceptions, ComponentCatalogue catalogue,
-            Notifications notifications, ITemplateEngine templates, Clock clock,
+            Notifications notifications, SloService slos, ITemplateEngine templates, Clock clock,
             @Value("${sladesk.report.distribution:leadership@sla-desk.example}") List<String> distribution) {
         this.availability = availability;
         this.incidents = incidents;
@@ -74,6 +77,7 @@ public class SloReportService {
         this.exceptions = exceptions;
         this.catalogue = catalogue;
         this.notifications = notifications;
+        this.slos = slos;
         this.templates = templates;
         this.clock = clock;
         this.distribution = distribution;
@@ -113,7 +117,8 @@ public class SloReportService {
         return new MonthlyReport(month.toString(), clock.instant(), a.targetPercent(), a.availabilityPercent(),
                 a.status().name(), a.errorBudgetMinutes(), a.downtimeMinutes(), a.errorBudgetRemainingMinutes(),
                 a.errorBudgetRemainingPercent(), a.policy().name(), bySeverity, top, claims.size(),
-                (int) claims.stream().filter(c -> c.status() == CreditStatus.APPLIED).count(), totals, held, active);
+                (int) claims.stream().filter(c -> c.status() == CreditStatus.APPLIED).count(), totals, held, active,
+                slos.period(from, to));
     }
 
     public byte[] pdf(MonthlyReport report) {
@@ -150,6 +155,14 @@ public class SloReportService {
             }
             for (String exception : r.exceptionsActive()) {
                 csv.printRecord("exceptions active", text(exception), "");
+            }
+            for (SloPeriod slo : r.slos()) {
+                csv.printRecord("slo " + slo.name(), "target percent", slo.target());
+                csv.printRecord("slo " + slo.name(), "sli percent", slo.sli() == null ? "" : slo.sli());
+                csv.printRecord("slo " + slo.name(), "total events", slo.totalEvents());
+                csv.printRecord("slo " + slo.name(), "budget consumed percent",
+                        slo.budgetConsumedPercent() == null ? "" : slo.budgetConsumedPercent());
+                csv.printRecord("slo " + slo.name(), "minutes without data", slo.noDataMinutes());
             }
         }
         catch (IOException e) {

@@ -56,6 +56,8 @@ public final class ApiAccess {
             rule(null, STAFF, "/api/changes", "/api/changes/**"),
             rule(HttpMethod.GET, EVERYONE, "/api/availability"),
             rule(HttpMethod.GET, STAFF, "/api/plans"),
+            rule(HttpMethod.GET, STAFF, "/api/slos", "/api/slos/**"),
+            rule(null, List.of(SRE, ADMIN), "/api/slos", "/api/slos/**"),
             rule(HttpMethod.GET, List.of(ADMIN), "/api/audit"),
             rule(null, List.of(ADMIN), "/api/admin", "/api/admin/**"),
             rule(null, NOBODY, "/api/audit/**"),

@@ -51,7 +51,7 @@ class ApiDocumentation {
                 .info(new Info().title("SLA Desk API").version("1")
                         .description("Incidents, maintenance, SLA credits, exceptions and changes, run against the SLA. "
                                 + "Sign in with HTTP Basic or an API token (Authorization: Bearer sla_…, created under /api/tokens; its "
-                                + "scopes read, incidents:write and changes:write narrow its owner's role); each operation "
+                                + "scopes read, incidents:write, changes:write and slos:write narrow its owner's role); each operation "
                                 + "names the roles that may call it. "
                                 + "Errors are RFC 9457 problem documents; a validation error names each field and rule.")
                         .license(new License().name("Proprietary")))

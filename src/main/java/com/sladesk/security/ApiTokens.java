@@ -72,7 +72,7 @@ public class ApiTokens {
             throw new InvalidInputException("name", "size", "must be 1 to 60 characters");
         }
         if (scopes == null || scopes.isEmpty()) {
-            throw new InvalidInputException("scopes", "required", "name at least one of read, incidents:write, changes:write");
+            throw new InvalidInputException("scopes", "required", "name at least one of read, incidents:write, changes:write, slos:write");
         }
         List<TokenScope> checkedScopes = new ArrayList<>(new LinkedHashSet<>(scopes.stream().map(TokenScope::of).toList()));
         int validDays = days == null ? 90 : days;

@@ -24,7 +24,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * {@code Authorization: Bearer sla_…} on the API: an API token signs the request in as its user
  * (personal) or as {@code token:<name>} with the SRE role (service), and its scopes narrow what
  * that role may do: {@code read} for GET, {@code incidents:write} for changes to incidents and
- * Alertmanager alerts, {@code changes:write} for change requests; anything else is 403. An unknown,
+ * Alertmanager alerts, {@code changes:write} for change requests, {@code slos:write} for SLOs; anything else is 403. An unknown,
  * revoked or expired token is 401. Only in the API's chain: a token never opens a page.
  */
 class BearerTokenFilter extends OncePerRequestFilter {
@@ -76,6 +76,9 @@ class BearerTokenFilter extends OncePerRequestFilter {
         }
         if (path.equals("/api/changes") || path.startsWith("/api/changes/")) {
             return TokenScope.CHANGES_WRITE;
+        }
+        if (path.equals("/api/slos") || path.startsWith("/api/slos/")) {
+            return TokenScope.SLOS_WRITE;
         }
         return null;
     }

@@ -175,6 +175,8 @@ class SecurityConfiguration {
                 .requestMatchers(HttpMethod.POST, "/reports/*/send").hasAnyRole(LEADERSHIP, CTO)
                 .requestMatchers("/reports/**", "/slo").hasAnyRole(SRE, LEADERSHIP, CTO)
                 .requestMatchers("/plans").hasAnyRole(SRE, LEADERSHIP, CTO, ADMIN)
+                .requestMatchers(HttpMethod.POST, "/slos", "/slos/**").hasAnyRole(SRE, ADMIN)
+                .requestMatchers("/slos", "/slos/**").hasAnyRole(SRE, LEADERSHIP, CTO, ADMIN)
                 .anyRequest().authenticated())
             .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", true).permitAll())
             .addFilterBefore(new SessionValidityFilter(directory, clock), AuthorizationFilter.class)

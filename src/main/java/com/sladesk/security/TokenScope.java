@@ -7,7 +7,7 @@ import com.sladesk.system.InvalidInputException;
 /** What a token may do beside its owner's role: read anything the role reads, or write one resource. */
 public enum TokenScope {
 
-    READ("read"), INCIDENTS_WRITE("incidents:write"), CHANGES_WRITE("changes:write");
+    READ("read"), INCIDENTS_WRITE("incidents:write"), CHANGES_WRITE("changes:write"), SLOS_WRITE("slos:write");
 
     private final String value;
 
@@ -22,6 +22,6 @@ public enum TokenScope {
     static TokenScope of(String value) {
         return Arrays.stream(values()).filter(s -> s.value.equals(value)).findFirst()
                 .orElseThrow(() -> new InvalidInputException("scopes", "unknown",
-                        "unknown scope '" + value + "': use read, incidents:write or changes:write"));
+                        "unknown scope '" + value + "': use read, incidents:write, changes:write or slos:write"));
     }
 }

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
@@ -12,11 +13,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import com.sladesk.availability.AvailabilityReport;
 import com.sladesk.availability.AvailabilityService;
 import com.sladesk.incident.IncidentService;
 import com.sladesk.incident.IncidentStatus;
 import com.sladesk.reporting.MonthlyReport;
 import com.sladesk.reporting.SloReportService;
+import com.sladesk.slo.SloPeriod;
+import com.sladesk.slo.SloService;
 import com.sladesk.system.InvalidInputException;
 import com.sladesk.system.RuleViolationException;
 import org.springframework.http.HttpHeaders;
@@ -39,12 +43,15 @@ class ReportController {
     private final SloReportService reports;
     private final AvailabilityService availability;
     private final IncidentService incidents;
+    private final SloService slos;
     private final Clock clock;
 
-    ReportController(SloReportService reports, AvailabilityService availability, IncidentService incidents, Clock clock) {
+    ReportController(SloReportService reports, AvailabilityService availability, IncidentService incidents,
+            SloService slos, Clock clock) {
         this.reports = reports;
         this.availability = availability;
         this.incidents = incidents;
+        this.slos = slos;
         this.clock = clock;
     }
 
@@ -103,7 +110,25 @@ class ReportController {
         model.addAttribute("budgetUsed", budgetUsed);
         model.addAttribute("open", incidents.list(List.of(IncidentStatus.OPEN, IncidentStatus.ACKNOWLEDGED), null, 100));
         model.addAttribute("lastMonth", month.minusMonths(1).toString());
+        model.addAttribute("slos", slos.statuses());
+        model.addAttribute("sloViews", slos.list());
+        // the quarter and the year so far, each against its own budget (its length × 0.1%)
+        int quarter = (month.getMonthValue() - 1) / 3;
+        YearMonth quarterStart = YearMonth.of(month.getYear(), quarter * 3 + 1);
+        Instant qFrom = quarterStart.atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC);
+        Instant qTo = quarterStart.plusMonths(3).atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC);
+        Instant yFrom = YearMonth.of(month.getYear(), 1).atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC);
+        Instant yTo = YearMonth.of(month.getYear() + 1, 1).atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC);
+        String quarterName = month.getYear() + "-Q" + (quarter + 1);
+        model.addAttribute("periods", List.of(
+                new PeriodView(quarterName, availability.period(quarterName, qFrom, qTo), slos.period(qFrom, qTo)),
+                new PeriodView(Integer.toString(month.getYear()),
+                        availability.period(Integer.toString(month.getYear()), yFrom, yTo), slos.period(yFrom, yTo))));
         return DASHBOARD;
+    }
+
+    /** A quarter or a year: the incident-based availability against the period's budget, and every SLO over it. */
+    record PeriodView(String name, AvailabilityReport availability, List<SloPeriod> slos) {
     }
 
     private YearMonth parse(String month) {

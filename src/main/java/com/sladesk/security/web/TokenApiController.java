@@ -30,7 +30,7 @@ class TokenApiController {
         this.tokens = tokens;
     }
 
-    /** {@code expiresInDays}: 1 to 365, 90 when unset; {@code scopes}: read, incidents:write, changes:write. */
+    /** {@code expiresInDays}: 1 to 365, 90 when unset; {@code scopes}: read, incidents:write, changes:write, slos:write. */
     record TokenBody(@Size(max = 60) String name, @Size(max = 3) List<@Size(max = 20) String> scopes,
             Integer expiresInDays) {
     }
