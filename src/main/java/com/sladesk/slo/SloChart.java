@@ -9,4 +9,8 @@ import java.util.List;
  */
 public record SloChart(String step, List<String> labels, List<BigDecimal> sli, List<BigDecimal> budgetConsumed,
         List<Long> gapMinutes) {
+
+    public long totalGapMinutes() {
+        return gapMinutes.stream().mapToLong(Long::longValue).sum();
+    }
 }

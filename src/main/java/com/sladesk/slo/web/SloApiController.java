@@ -99,19 +99,19 @@ class SloApiController {
         return slos.statuses();
     }
 
-    @GetMapping(value = "/api/slos/{id}/rules.yml", produces = YAML)
+    @GetMapping("/api/slos/{id}/rules.yml")
     @Operation(summary = "Prometheus recording rules and multi-window multi-burn-rate alerts for the SLO")
     ResponseEntity<String> rules(@PathVariable long id) {
         return ResponseEntity.ok().contentType(YAML_UTF8).body(slos.rules(id));
     }
 
-    @GetMapping(value = "/api/slos/openslo", produces = YAML)
+    @GetMapping("/api/slos/openslo")
     @Operation(summary = "Every SLO as OpenSLO v1 documents")
     ResponseEntity<String> export() {
         return ResponseEntity.ok().contentType(YAML_UTF8).body(slos.exportOpenSlo(null));
     }
 
-    @GetMapping(value = "/api/slos/{id}/openslo", produces = YAML)
+    @GetMapping("/api/slos/{id}/openslo")
     @Operation(summary = "The SLO as an OpenSLO v1 document")
     ResponseEntity<String> exportOne(@PathVariable long id) {
         return ResponseEntity.ok().contentType(YAML_UTF8).body(slos.exportOpenSlo(id));

@@ -40,7 +40,7 @@ class SloPageController {
     /** The form's fields, as typed. {@code kind}: good, bad or threshold. */
     record SloForm(String name, String displayName, String description, String service, String components, String kind,
             String events, String total, String histogram, String thresholdSeconds, String target, String window,
-            boolean gatesChanges) {
+            Boolean gatesChanges) {
 
         static SloForm empty() {
             return new SloForm("", "", "", "", "", "good", "", "", "", "", "99.9", "30d", false);
@@ -67,7 +67,7 @@ class SloPageController {
                     : Arrays.stream(components.split("[,\\s]+")).filter(c -> !c.isBlank()).toList();
             return new SloDefinition(name == null ? null : name.trim(), displayName, description,
                     service == null ? null : service.trim(), codes, indicator, number("target", target),
-                    window == null ? null : window.trim(), gatesChanges);
+                    window == null ? null : window.trim(), Boolean.TRUE.equals(gatesChanges));
         }
 
         private static BigDecimal number(String field, String text) {
