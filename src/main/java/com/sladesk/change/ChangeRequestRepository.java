@@ -7,7 +7,8 @@ import org.springframework.data.jpa.repository.JpaRepository;
 
 interface ChangeRequestRepository extends JpaRepository<ChangeRequest, Long> {
 
-    long countByDecisionAndDecidedAtGreaterThanEqual(ChangeDecision decision, Instant since);
+    /** Decisions taken in [{@code from}, {@code to}): this week's, not every one since Monday in any later week. */
+    long countByDecisionAndDecidedAtGreaterThanEqualAndDecidedAtLessThan(ChangeDecision decision, Instant from, Instant to);
 
     List<ChangeRequest> findAllByOrderByRequestedAtDescIdDesc();
 }

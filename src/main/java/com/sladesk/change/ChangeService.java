@@ -96,7 +96,8 @@ public class ChangeService {
                 blankToNull(testingEvidence), policy.name(), source, remaining, actor, now));
         Instant weekStart = LocalDate.ofInstant(now, ZoneOffset.UTC).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY))
                 .atStartOfDay().toInstant(ZoneOffset.UTC);
-        long approvedThisWeek = changes.countByDecisionAndDecidedAtGreaterThanEqual(ChangeDecision.APPROVED, weekStart);
+        long approvedThisWeek = changes.countByDecisionAndDecidedAtGreaterThanEqualAndDecidedAtLessThan(
+                ChangeDecision.APPROVED, weekStart, weekStart.plus(Duration.ofDays(7)));
         process.start(KEY, change.getId(), Map.of(
                 VAR_CHANGE_ID, change.getId(),
                 VAR_POLICY, policy.name(),

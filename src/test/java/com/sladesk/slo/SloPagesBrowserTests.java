@@ -12,6 +12,8 @@ import com.sladesk.TestClock;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -51,7 +53,8 @@ class SloPagesBrowserTests extends BrowserTest {
         browser.findElement(By.id("target")).clear();
         browser.findElement(By.id("target")).sendKeys("99");
         browser.findElement(By.cssSelector("#slo-form button[type=submit]")).click();
-        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Checkout success");
+        // the list page stays until the SLO's own page has loaded: wait for it, not for any h1
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.textToBe(By.tagName("h1"), "Checkout success"));
 
         // a day of minutes: 100 events a minute, 2 bad, and the last ten minutes without data
         long id = store.findByName(name).orElseThrow().id();
