@@ -9,5 +9,6 @@
     { label: 'Error budget consumed (%)', data: data.consumed, borderColor: '#b3261e', spanGaps: false },
     { label: 'Whole budget', data: data.labels.map(() => 100), borderColor: '#1e7b34', borderDash: [6, 4], pointRadius: 0 },
     { type: 'bar', label: 'Minutes without data', data: data.gaps, backgroundColor: '#999', yAxisID: 'gaps' }] },
-    options: { animation: false, scales: { gaps: { position: 'right', beginAtZero: true } } } });
+    options: { animation: false, scales: { y: { position: 'left', beginAtZero: true, title: { display: true, text: '% of the budget' } },
+      gaps: { position: 'right', beginAtZero: true, suggestedMax: 10, grid: { drawOnChartArea: false }, title: { display: true, text: 'minutes without data' } } } } });
 })();
