@@ -47,6 +47,8 @@ class SloEvaluator {
     static final int CHUNK_MINUTES = 10_000;
     /** An empty minute is asked for again while it is this young (a scrape can arrive late). */
     static final Duration EMPTY_RETRIED_FOR = Duration.ofHours(1);
+    /** How long the SLI per minute is kept. */
+    static final Duration KEPT_FOR = Duration.ofDays(400);
 
     private final SloStore store;
     private final PrometheusClient prometheus;
@@ -94,11 +96,26 @@ class SloEvaluator {
         background.shutdownNow();
     }
 
-    /** Evaluates every SLO up to the minute ending at {@code end} (truncated to the minute). */
+    /** Evaluates every SLO up to the minute ending at {@code end} (truncated to the minute); on the hour, prunes. */
     void evaluateAll(Instant end) {
         for (SloView slo : store.current()) {
             evaluate(slo.id(), end);
         }
+        if (end.truncatedTo(ChronoUnit.HOURS).equals(end.truncatedTo(ChronoUnit.MINUTES))) {
+            prune(end);
+        }
+    }
+
+    /**
+     * Minutes are kept for {@link #KEPT_FOR} (400 days: a year's report and the windows before it);
+     * older ones are deleted, so that the table grows to a bound (about 576,000 rows an SLO).
+     */
+    int prune(Instant now) {
+        int forgotten = store.forgetMinutesBefore(now.minus(KEPT_FOR));
+        if (forgotten > 0) {
+            log.info("Forgot {} SLO minutes older than {} days", forgotten, KEPT_FOR.toDays());
+        }
+        return forgotten;
     }
 
     /** Evaluates one SLO up to {@code end}; never throws: what fails is a gap or the SLO's problem. */

@@ -159,6 +159,11 @@ class SloStore {
                 });
     }
 
+    /** Forgets the minutes that ended before {@code before}, of every SLO; how many. */
+    int forgetMinutesBefore(Instant before) {
+        return jdbc.update("DELETE FROM slo_minute WHERE minute_end < ?", utc(before));
+    }
+
     void forgetMinutes(long id) {
         jdbc.update("DELETE FROM slo_minute WHERE slo_id = ?", id);
     }

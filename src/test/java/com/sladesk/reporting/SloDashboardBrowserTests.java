@@ -23,6 +23,10 @@ class SloDashboardBrowserTests extends BrowserTest {
         assertThat(js.executeScript("return !!Chart.getChart(document.getElementById('daily-chart'))")).isEqualTo(true);
         assertThat(((Number) js.executeScript("return Chart.getChart(document.getElementById('daily-chart')).data.labels.length"))
                 .intValue()).isPositive();
+        // the request-based SLOs' budgets, one bar each (the SLA's five at least)
+        assertThat(((Number) js.executeScript("return Chart.getChart(document.getElementById('slo-budget-chart')).data.labels.length"))
+                .intValue()).isGreaterThanOrEqualTo(5);
+        assertThat(browser.findElement(By.id("dashboard-slos")).getText()).contains("Latency p99 under 200 ms");
         BrowserSupport.screenshot(browser, "slo-dashboard");
     }
 }

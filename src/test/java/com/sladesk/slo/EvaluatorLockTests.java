@@ -17,9 +17,29 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Exactly one node evaluates each minute: of eight asking for the same minute at once, one gets it (on real SQL). */
+/**
+ * Exactly one node evaluates each minute: of eight asking for the same minute at once, one gets it
+ * (on real SQL); and the minutes are kept 400 days, no longer.
+ */
 @SlaDeskTest
 class EvaluatorLockTests {
+
+    @Autowired
+    SloEvaluator evaluator;
+
+    @Test
+    void minutesAreKept400DaysThenForgotten() {
+        long id = store.findByName("mahavishnu-availability").orElseThrow().id();
+        Instant now = Instant.parse("2027-03-01T00:00:00Z");
+        Instant old = now.minus(Duration.ofDays(400)).minus(Duration.ofMinutes(1));
+        Instant kept = now.minus(Duration.ofDays(400)).plus(Duration.ofMinutes(1));
+        store.store(id, List.of(new SloStore.Minute(old, 1.0, 1.0, null)));
+        store.store(id, List.of(new SloStore.Minute(kept, 1.0, 1.0, null)));
+        assertThat(evaluator.prune(now)).isGreaterThanOrEqualTo(1);
+        assertThat(store.minutes(id, old.minusSeconds(60), old)).isEmpty();
+        assertThat(store.minutes(id, kept.minusSeconds(60), kept)).hasSize(1);
+        jdbc.update("DELETE FROM slo_minute WHERE slo_id = ? AND minute_end = ?", id, SloStore.utc(kept));
+    }
 
     @Autowired
     SloStore store;
