@@ -9,7 +9,8 @@ import java.util.TreeMap;
  * one up ({@code upper}, null when the threshold is a bound), where the threshold lies between
  * them ({@code fraction}), and the {@code +Inf} bucket (every request). A threshold between two
  * bounds is interpolated linearly inside the bucket, as {@code histogram_quantile} does; under the
- * first bound, the bucket is taken to start at 0.
+ * first bound, the bucket is taken to start at 0. {@code lowerBound} equals {@code upperBound}
+ * when the threshold is a bound.
  */
 record HistogramBounds(PrometheusClient.Series lower, PrometheusClient.Series upper, double fraction,
         PrometheusClient.Series infinity, double lowerBound, double upperBound) {

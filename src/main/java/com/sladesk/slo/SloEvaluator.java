@@ -230,7 +230,7 @@ class SloEvaluator {
             default -> {
                 List<PrometheusClient.Series> buckets = ask("sum by (le) (" + indicator.histogram() + ")", chunk);
                 HistogramBounds bounds = HistogramBounds.of(buckets, indicator.thresholdSeconds());
-                store.bounds(slo.id(), bounds.upper() == null ? null : bounds.lowerBound() + "," + bounds.upperBound());
+                store.bounds(slo.id(), bounds.lowerBound() + "," + bounds.upperBound());
                 good = new HashMap<>();
                 Map<Long, Double> below = increases(List.of(bounds.lower()), chunk);
                 Map<Long, Double> above = bounds.upper() == null ? Map.of() : increases(List.of(bounds.upper()), chunk);

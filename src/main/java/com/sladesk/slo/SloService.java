@@ -130,10 +130,31 @@ public class SloService {
         return OpenSlo.write(id == null ? list() : List.of(find(id)));
     }
 
-    @Transactional(readOnly = true)
+    /**
+     * The SLO's Prometheus rules. A latency threshold needs the histogram's bounds around it (is it
+     * a bound, or between which two?): as the evaluator last found them, or asked of Prometheus now;
+     * without either the answer is a 409, never rules that would silently match no bucket.
+     */
     public String rules(long id) {
         SloView slo = find(id);
-        return SloRules.rules(slo, slo.indicator().kind() == SliKind.THRESHOLD ? store.bounds(id) : null);
+        if (slo.indicator().kind() != SliKind.THRESHOLD) {
+            return SloRules.rules(slo, null);
+        }
+        double[] bounds = store.bounds(id);
+        if (bounds == null) {
+            try {
+                HistogramBounds found = HistogramBounds.of(prometheus.query("count by (le) ("
+                        + slo.indicator().histogram() + ")", clock.instant()), slo.indicator().thresholdSeconds());
+                bounds = new double[] { found.lowerBound(), found.upperBound() };
+                store.bounds(id, bounds[0] + "," + bounds[1]);
+            }
+            catch (PrometheusClient.Unavailable | PrometheusClient.Rejected e) {
+                throw new com.sladesk.system.ConflictException("the buckets of " + slo.indicator().histogram()
+                        + " around " + slo.indicator().thresholdSeconds() + " s are not known yet (Prometheus: "
+                        + e.getMessage() + "); they are learned at the SLO's first evaluation");
+            }
+        }
+        return SloRules.rules(slo, bounds[0] == bounds[1] ? null : bounds);
     }
 
     @Transactional(readOnly = true)

@@ -220,6 +220,21 @@ class SloApiTests {
     }
 
     @Test
+    void rulesForALatencyThresholdWhoseBucketsAreUnknownAreA409NotRulesMatchingNoBucket() throws Exception {
+        String created = mvc.perform(post("/api/slos").with(httpBasic("sre", "demo")).contentType(MediaType.APPLICATION_JSON)
+                        .content("""
+                                {"name": "unknown-buckets-%d", "service": "x", "indicator": {
+                                 "histogram": "x_seconds_bucket", "thresholdSeconds": 0.2}, "target": 99, "window": "1d"}"""
+                                .formatted(System.nanoTime() % 100000)))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        long id = json.readTree(created).get("id").asLong();
+        mvc.perform(get("/api/slos/{id}/rules.yml", id).with(httpBasic("sre", "demo")))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.detail").value(containsString("learned at the SLO's first evaluation")));
+        mvc.perform(delete("/api/slos/{id}", id).with(httpBasic("sre", "demo"))).andExpect(status().isOk());
+    }
+
+    @Test
     void customersSeeNoSlosAndLeadershipCannotEditThem() throws Exception {
         mvc.perform(get("/api/slos").with(httpBasic("acme", "demo"))).andExpect(status().isForbidden());
         mvc.perform(post("/api/slos").with(httpBasic("leader", "demo")).contentType(MediaType.APPLICATION_JSON).content("{}"))
