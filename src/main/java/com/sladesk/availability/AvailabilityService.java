@@ -44,7 +44,7 @@ public class AvailabilityService {
     static final BigDecimal DEFAULT_TARGET_PERCENT = new BigDecimal("99.9");
 
     static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
-    static final Map<String, Duration> BURN_WINDOWS = burnWindows();
+    static final Map<String, Duration> BURN_WINDOWS = BurnRate.WINDOWS;
     static final Duration LONGEST_BURN_WINDOW = Duration.ofDays(3);
     static final Duration ROLLING = Duration.ofDays(30);
 
@@ -349,12 +349,4 @@ public class AvailabilityService {
         return seconds.divide(BigDecimal.valueOf(60), 1, RoundingMode.HALF_UP);
     }
 
-    private static Map<String, Duration> burnWindows() {
-        Map<String, Duration> windows = new LinkedHashMap<>();
-        windows.put("1h", Duration.ofHours(1));
-        windows.put("6h", Duration.ofHours(6));
-        windows.put("24h", Duration.ofHours(24));
-        windows.put("3d", Duration.ofDays(3));
-        return windows;
-    }
 }

@@ -19,6 +19,19 @@ public enum AvailabilityStatus {
         return availabilityPercent.compareTo(WARNING_FROM.min(targetPercent)) >= 0 ? WARNING : CRITICAL;
     }
 
+    /**
+     * The same scale for a request-based SLO of any target: Warning while errors are at most five
+     * times the target's error rate (99.5–99.9% for 99.9%, the SLA's own band), Critical beyond.
+     */
+    public static AvailabilityStatus ofObjective(double sliPercent, BigDecimal targetPercent) {
+        double errorRate = 100 - targetPercent.doubleValue();
+        double errors = 100 - sliPercent;
+        if (errors <= errorRate + 1e-10) {
+            return HEALTHY;
+        }
+        return errors <= 5 * errorRate + 1e-10 ? WARNING : CRITICAL;
+    }
+
     /** The style class of this status on a page: ok, minor or major. */
     public String css() {
         return switch (this) {

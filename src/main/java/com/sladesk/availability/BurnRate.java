@@ -1,12 +1,28 @@
 package com.sladesk.availability;
 
 import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * Error Budget Policy, section 2: burn rate = observed downtime fraction / the SLO's error rate
  * (0.1%) over a window, labelled with the SLA's 1x / 2x / 5x / 10x rows.
  */
 public record BurnRate(String window, BigDecimal rate, String label, String action) {
+
+    /** The windows burn rates are measured over, for the incident-based availability and every SLO. */
+    public static final Map<String, Duration> WINDOWS = windows();
+
+    private static Map<String, Duration> windows() {
+        Map<String, Duration> windows = new LinkedHashMap<>();
+        windows.put("1h", Duration.ofHours(1));
+        windows.put("6h", Duration.ofHours(6));
+        windows.put("24h", Duration.ofHours(24));
+        windows.put("3d", Duration.ofDays(3));
+        return Collections.unmodifiableMap(windows);
+    }
 
     static BurnRate of(String window, BigDecimal rate) {
         if (rate.compareTo(BigDecimal.TEN) >= 0) {

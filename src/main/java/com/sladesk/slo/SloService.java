@@ -12,7 +12,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
+import com.sladesk.availability.AvailabilityStatus;
 import com.sladesk.availability.BudgetPolicy;
+import com.sladesk.availability.BurnRate;
 import com.sladesk.catalogue.ComponentCatalogue;
 import com.sladesk.system.DuplicateException;
 import com.sladesk.system.InvalidInputException;
@@ -31,8 +33,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class SloService {
 
     static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
-    /** The burn-rate windows of the status answer. */
-    static final Map<String, Duration> BURN_WINDOWS = burnWindows();
+    /** The burn-rate windows of the status answer: the SLA's, as for the incident-based availability. */
+    static final Map<String, Duration> BURN_WINDOWS = BurnRate.WINDOWS;
 
     private final SloStore store;
     private final PrometheusClient prometheus;
@@ -262,9 +264,7 @@ public class SloService {
         double budget = budgetRatio * all.total();
         double remaining = budget - bad;
         BigDecimal remainingPercent = scaled(remaining / budget * 100, 4);
-        double errorRatio = bad / all.total();
-        String status = errorRatio <= budgetRatio + 1e-12 ? "HEALTHY"
-                : errorRatio <= 5 * budgetRatio + 1e-12 ? "WARNING" : "CRITICAL";
+        String status = AvailabilityStatus.ofObjective(all.good() / all.total() * 100, target).name();
         SloStore.Sums lastHour = recent.get("1h");
         double badLastHour = lastHour.total() - lastHour.good();
         Duration timeLeft = remaining <= 0 ? Duration.ZERO
@@ -339,14 +339,6 @@ public class SloService {
         return BigDecimal.valueOf(value).setScale(scale, RoundingMode.HALF_UP);
     }
 
-    private static Map<String, Duration> burnWindows() {
-        Map<String, Duration> windows = new LinkedHashMap<>();
-        windows.put("1h", Duration.ofHours(1));
-        windows.put("6h", Duration.ofHours(6));
-        windows.put("24h", Duration.ofHours(24));
-        windows.put("3d", Duration.ofDays(3));
-        return windows;
-    }
 
     /** Internal: an SLO was saved; the evaluator back-fills it once the transaction commits. */
     record SloSaved(long id) {
