@@ -76,8 +76,11 @@ class SloStore {
     /** The bucket bounds around a threshold that is not one, as the evaluator last found them. */
     double[] bounds(long id) {
         String bounds = jdbc.queryForObject("SELECT histogram_bounds FROM slo WHERE id = ?", String.class, id);
-        return bounds == null ? null
-                : java.util.Arrays.stream(bounds.split(",")).mapToDouble(Double::parseDouble).toArray();
+        if (bounds == null) {
+            return null;
+        }
+        String[] pair = bounds.split(",");
+        return new double[] { Double.parseDouble(pair[0]), Double.parseDouble(pair[1]) };
     }
 
     void retire(long id) {
