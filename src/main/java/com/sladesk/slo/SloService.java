@@ -32,7 +32,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional
 public class SloService {
 
-    static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
     /** The burn-rate windows of the status answer: the SLA's, as for the incident-based availability. */
     static final Map<String, Duration> BURN_WINDOWS = BurnRate.WINDOWS;
 
@@ -241,16 +240,20 @@ public class SloService {
         Instant end = now.truncatedTo(ChronoUnit.MINUTES);
         SloWindow window = SloWindow.parse(slo.window());
         Instant start = window.start(end);
-        SloStore.Sums all = store.sums(slo.id(), start, end);
+        List<Instant> starts = new ArrayList<>(List.of(start));
+        BURN_WINDOWS.values().forEach(w -> starts.add(end.minus(w)));
+        List<SloStore.Sums> read = store.sumsTo(slo.id(), starts, end);
+        SloStore.Sums all = read.get(0);
         long windowMinutes = Duration.between(start, end).toMinutes();
         BigDecimal target = slo.target();
         double budgetRatio = 1 - target.movePointLeft(2).doubleValue();
         Map<String, BigDecimal> burns = new LinkedHashMap<>();
         Map<String, SloStore.Sums> recent = new LinkedHashMap<>();
-        for (Map.Entry<String, Duration> w : BURN_WINDOWS.entrySet()) {
-            SloStore.Sums sums = store.sums(slo.id(), end.minus(w.getValue()), end);
-            recent.put(w.getKey(), sums);
-            burns.put(w.getKey(), sums.total() > 0
+        int next = 1;
+        for (String w : BURN_WINDOWS.keySet()) {
+            SloStore.Sums sums = read.get(next++);
+            recent.put(w, sums);
+            burns.put(w, sums.total() > 0
                     ? scaled((sums.total() - sums.good()) / sums.total() / budgetRatio, 4) : null);
         }
         Instant evaluatedAt = store.evaluatedAt(slo.id()).orElse(null);

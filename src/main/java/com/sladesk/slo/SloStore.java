@@ -180,6 +180,36 @@ class SloStore {
                 utc(to));
     }
 
+    /**
+     * Sums over several spans that all end at {@code to} (the window and the burn-rate windows of a
+     * status), in one read of the longest: one {@link Sums} per start, in order.
+     */
+    List<Sums> sumsTo(long id, List<Instant> froms, Instant to) {
+        Instant earliest = froms.stream().min(Instant::compareTo).orElseThrow();
+        StringBuilder sql = new StringBuilder("SELECT ");
+        List<Object> parameters = new java.util.ArrayList<>();
+        for (int i = 0; i < froms.size(); i++) {
+            sql.append(i == 0 ? "" : ", ").append("COALESCE(SUM(CASE WHEN minute_end > ? THEN good END), 0) AS g")
+                    .append(i).append(", COALESCE(SUM(CASE WHEN minute_end > ? THEN total END), 0) AS t").append(i)
+                    .append(", COUNT(CASE WHEN minute_end > ? THEN total END) AS m").append(i);
+            Object from = utc(froms.get(i));
+            parameters.add(from);
+            parameters.add(from);
+            parameters.add(from);
+        }
+        sql.append(" FROM slo_minute WHERE slo_id = ? AND minute_end > ? AND minute_end <= ?");
+        parameters.add(id);
+        parameters.add(utc(earliest));
+        parameters.add(utc(to));
+        return jdbc.queryForObject(sql.toString(), (rs, n) -> {
+            List<Sums> sums = new java.util.ArrayList<>();
+            for (int i = 0; i < froms.size(); i++) {
+                sums.add(new Sums(rs.getDouble("g" + i), rs.getDouble("t" + i), rs.getLong("m" + i)));
+            }
+            return sums;
+        }, parameters.toArray());
+    }
+
     /** The minutes of a span, in order, for charts and tests. */
     List<Minute> minutes(long id, Instant from, Instant to) {
         return jdbc.query("""

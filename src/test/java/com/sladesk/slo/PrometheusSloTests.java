@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -355,9 +354,5 @@ class PrometheusSloTests {
 
     private void retire(long id) throws Exception {
         mvc.perform(delete("/api/slos/{id}", id).with(httpBasic("sre", "demo"))).andExpect(status().isOk());
-    }
-
-    static Map<String, String> none() {
-        return Map.of();
     }
 }

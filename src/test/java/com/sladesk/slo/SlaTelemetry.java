@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.function.LongToIntFunction;
 
@@ -114,9 +113,5 @@ final class SlaTelemetry {
             }
             out.write("# EOF\n");
         }
-    }
-
-    static List<String> labels() {
-        return List.of(LE);
     }
 }

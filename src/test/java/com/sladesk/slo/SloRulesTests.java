@@ -107,9 +107,6 @@ class SloRulesTests {
         return rules;
     }
 
-    private record Scenario(String name, String total, String good, List<String> workbook, List<String> sla) {
-    }
-
     private static String scenario(String name, String total, String good, List<String> workbook, List<String> sla) {
         return name + "|" + total + "|" + good + "|" + String.join(",", workbook) + "|" + String.join(",", sla) + "\n";
     }
