@@ -138,6 +138,18 @@ public class AvailabilityService {
         }, changesShownWithin);
     }
 
+    /**
+     * The downtime one incident counts, from {@code from} to {@code to} (its own span): what the
+     * month's figure takes from it after the exclusions, for the customer impact of its postmortem.
+     */
+    @Transactional(readOnly = true)
+    public BigDecimal incidentDowntimeMinutes(long incidentId, Instant from, Instant to) {
+        List<OutageRecord> records = outages.outagesOverlapping(from, to, betaComponents(), null).stream()
+                .filter(r -> r.incidentId() == incidentId).toList();
+        return minutes(AvailabilityCalculator.downtime(new Interval(from, to), clock.instant(), records,
+                windows(from, to)).downtimeSeconds());
+    }
+
     /** Downtime minutes of one component in a month (for "top reliability issues"). */
     @Transactional(readOnly = true)
     public BigDecimal componentDowntimeMinutes(YearMonth month, String componentCode) {

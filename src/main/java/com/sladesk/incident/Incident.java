@@ -71,6 +71,9 @@ class Incident {
 
     private Instant postmortemDoneAt;
 
+    /** POSTMORTEM or RCA, as postmortem-policy.dmn decided at resolution; null when none is required. */
+    private String postmortemKind;
+
     private String alertFingerprint;
 
     private String createdBy;
@@ -162,11 +165,12 @@ class Incident {
         apply(due);
     }
 
-    void postmortemDue(Instant due) {
+    void postmortemRequired(String kind, Instant due) {
+        postmortemKind = kind;
         postmortemDueAt = due;
     }
 
-    void postmortemDone(Instant at) {
+    void postmortemApproved(Instant at) {
         if (postmortemDueAt == null) {
             throw new ConflictException("incident " + id + " has no postmortem to complete");
         }
@@ -263,7 +267,7 @@ class Incident {
         return new IncidentView(id, title, description, severity, status, components.stream().sorted().toList(),
                 environment, impact, cause, openedAt, acknowledgedAt, resolvedAt, responseDueAt, resolutionDueAt,
                 responseWarnAt, resolutionWarnAt, pausedAt != null, pausedAt, pausedSeconds / 60, postmortemDueAt,
-                postmortemDoneAt, alertFingerprint, createdBy,
+                postmortemDoneAt, postmortemKind, alertFingerprint, createdBy,
                 slaEvents.stream().filter(e -> e.kind() == SlaEventKind.BREACH).map(IncidentSlaEvent::toBreach).toList(),
                 slaEvents.stream().filter(e -> e.kind() == SlaEventKind.WARNING).map(IncidentSlaEvent::toBreach).toList(),
                 timeline.stream().map(IncidentTimelineEntry::toView).toList());

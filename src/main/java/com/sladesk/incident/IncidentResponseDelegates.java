@@ -35,6 +35,17 @@ class IncidentResponseDelegates {
     }
 
     @Bean
+    JavaDelegate requirePostmortemDelegate(IncidentService incidents) {
+        return execution -> {
+            @SuppressWarnings("unchecked")
+            java.util.Map<String, Object> decision = (java.util.Map<String, Object>) execution
+                    .getVariable(IncidentResponseProcess.VAR_POSTMORTEM_DECISION);
+            incidents.requirePostmortem(incidentId(execution), (String) decision.get("document"),
+                    (String) decision.get("reason"), (String) execution.getVariable(IncidentResponseProcess.VAR_BUDGET_POLICY));
+        };
+    }
+
+    @Bean
     TaskForm incidentResponseTaskForm() {
         return new TaskForm(IncidentResponseProcess.KEY, "/sre/incidents/");
     }

@@ -14,6 +14,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
+import com.sladesk.availability.BudgetPolicy;
 import com.sladesk.catalogue.ComponentCatalogue;
 import com.sladesk.system.CommandRetry;
 import com.sladesk.system.ConflictException;
@@ -46,9 +47,11 @@ public class IncidentService {
     private final ProcessSteps process;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final PostmortemPolicy postmortems;
 
     IncidentService(IncidentRepository incidents, SlaTargets targets, ComponentCatalogue catalogue,
-            ProcessSteps process, ApplicationEventPublisher events, Clock clock) {
+            ProcessSteps process, ApplicationEventPublisher events, Clock clock, PostmortemPolicy postmortems) {
+        this.postmortems = postmortems;
         this.incidents = incidents;
         this.targets = targets;
         this.catalogue = catalogue;
@@ -103,12 +106,15 @@ public class IncidentService {
         if (resolvedAt.isAfter(incident.getResolutionDueAt())) {
             incident.recordSlaEvent(SlaTarget.RESOLUTION, SlaEventKind.BREACH, incident.getResolutionDueAt());
         }
-        if (incident.getSeverity() == Severity.P1) {
-            incident.postmortemDue(targets.postmortemDue(resolvedAt));
-        }
         incident.record(now, actor, "resolved", "cause " + cause + ", at " + resolvedAt);
-        incidents.save(incident);
+        incidents.saveAndFlush(incident);
         events.publishEvent(new IncidentBackfilled(incident.getId(), openedAt, resolvedAt, cause, actor));
+        // no process runs for the past: the same table decides here what the process decides at resolution
+        BudgetPolicy tier = postmortems.tierAt(resolvedAt);
+        PostmortemPolicy.Decision decision = postmortems.decide(incident.getSeverity(), tier);
+        if (decision.required()) {
+            requirePostmortem(incident, decision.document(), decision.reason(), tier.name(), true);
+        }
         return incident.toView();
     }
 
@@ -139,10 +145,7 @@ public class IncidentService {
         incident.resolve(at, cause, pausedUntilNow);
         Map<String, Object> variables = new HashMap<>();
         variables.put(VAR_SEVERITY, incident.getSeverity().name());
-        if (incident.getSeverity() == Severity.P1) {
-            incident.postmortemDue(targets.postmortemDue(at));
-            variables.put(VAR_POSTMORTEM_DUE_AT, Date.from(incident.getPostmortemDueAt()));
-        }
+        variables.put(VAR_BUDGET_POLICY, postmortems.tierAt(at).name());
         incident.record(now, actor, "resolved", "cause " + cause + (resolvedAt != null ? ", at " + at : ""));
         incidents.saveAndFlush(incident);
         correlate(incident, MESSAGE_RESOLVED, variables);
@@ -197,15 +200,31 @@ public class IncidentService {
         return incident.toView();
     }
 
-    public IncidentView completePostmortem(long id, String actor) {
+    /**
+     * Called by the process once {@code postmortem-policy.dmn} asked a postmortem or a root-cause
+     * analysis: due 5 business days after resolution; the postmortem module drafts it.
+     */
+    void requirePostmortem(long id, String kind, String reason, String budgetPolicy) {
+        requirePostmortem(get(id), kind, reason, budgetPolicy, false);
+    }
+
+    private void requirePostmortem(Incident incident, String kind, String reason, String budgetPolicy,
+            boolean backfilled) {
+        Instant due = targets.postmortemDue(incident.getResolvedAt());
+        incident.postmortemRequired(kind, due);
+        incident.record(clock.instant(), SYSTEM, "RCA".equals(kind) ? "root cause analysis required" : "postmortem required",
+                reason + " Due " + due + ".");
+        incidents.saveAndFlush(incident);
+        events.publishEvent(new PostmortemRequired(incident.getId(), kind, due, budgetPolicy, reason, backfilled));
+    }
+
+    /** The postmortem module's word that the incident's document was approved. */
+    public void recordPostmortemApproved(long id, String actor) {
         Incident incident = get(id);
         Instant now = clock.instant();
-        incident.postmortemDone(now);
-        incident.record(now, actor, "postmortem written", null);
+        incident.postmortemApproved(now);
+        incident.record(now, actor, "postmortem approved", null);
         incidents.saveAndFlush(incident);
-        process.completeIfWaiting(KEY, id, WRITE_POSTMORTEM, null, Map.of());
-        events.publishEvent(new PostmortemCompleted(id, actor));
-        return incident.toView();
     }
 
     /** Called by the process when a warning or breach timer fires; records it, and announces it, at most once. */

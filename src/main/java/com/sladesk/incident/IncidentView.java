@@ -8,7 +8,7 @@ public record IncidentView(long id, String title, String description, Severity s
         List<String> components, Environment environment, Impact impact, Cause cause, Instant openedAt,
         Instant acknowledgedAt, Instant resolvedAt, Instant responseDueAt, Instant resolutionDueAt,
         Instant responseWarnAt, Instant resolutionWarnAt, boolean paused, Instant pausedAt, long pausedMinutes,
-        Instant postmortemDueAt, Instant postmortemDoneAt, String alertFingerprint, String createdBy,
+        Instant postmortemDueAt, Instant postmortemDoneAt, String postmortemKind, String alertFingerprint, String createdBy,
         List<Breach> breaches, List<Breach> warnings, List<TimelineEntry> timeline) {
 
     /** A target that was missed (or, in {@code warnings}, nearly missed): which, at which severity, due when, noticed when. */

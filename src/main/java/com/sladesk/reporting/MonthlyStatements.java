@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
+import com.sladesk.system.PdfDocument;
 import com.sladesk.availability.AvailabilityReport;
 import com.sladesk.availability.Exclusion;
 import com.sladesk.contract.CustomerSla;

@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+import com.sladesk.system.PdfDocument;
 import com.sladesk.availability.AvailabilityReport;
 import com.sladesk.availability.AvailabilityService;
 import com.sladesk.catalogue.ComponentCatalogue;

@@ -71,7 +71,8 @@ class BearerTokenFilter extends OncePerRequestFilter {
             return TokenScope.READ;
         }
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        if (path.equals("/api/incidents") || path.startsWith("/api/incidents/") || path.equals(AlertmanagerTokenFilter.PATH)) {
+        if (path.equals("/api/incidents") || path.startsWith("/api/incidents/") || path.equals(AlertmanagerTokenFilter.PATH)
+                || path.startsWith("/api/postmortems/")) {
             return TokenScope.INCIDENTS_WRITE;
         }
         if (path.equals("/api/changes") || path.startsWith("/api/changes/")) {

@@ -16,6 +16,7 @@ import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -32,12 +33,18 @@ class CamundaIdentitySync {
 
     private static final Logger log = LoggerFactory.getLogger(CamundaIdentitySync.class);
 
+    /** The group of the SRE leads, who review postmortems: staff named in {@code sladesk.security.sre-leads}. */
+    static final String SRE_LEAD_GROUP = "sre-lead";
+
     private final Directory directory;
     private final IdentityService identity;
+    private final Set<String> sreLeads;
 
-    CamundaIdentitySync(Directory directory, IdentityService identity) {
+    CamundaIdentitySync(Directory directory, IdentityService identity,
+            @Value("${sladesk.security.sre-leads:}") List<String> sreLeads) {
         this.directory = directory;
         this.identity = identity;
+        this.sreLeads = sreLeads.stream().map(String::trim).filter(u -> !u.isEmpty()).collect(Collectors.toSet());
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -52,7 +59,8 @@ class CamundaIdentitySync {
 
     synchronized void synchronise() {
         Set<String> managedGroups = Arrays.stream(Role.values()).map(Role::processGroup).flatMap(Optional::stream)
-                .collect(Collectors.toSet());
+                .collect(Collectors.toCollection(java.util.HashSet::new));
+        managedGroups.add(SRE_LEAD_GROUP);
         for (String groupId : managedGroups) {
             if (identity.createGroupQuery().groupId(groupId).singleResult() == null) {
                 Group group = identity.newGroup(groupId);
@@ -75,14 +83,20 @@ class CamundaIdentitySync {
             user.setLastName(account.role().name().toLowerCase());
             user.setEmail(account.email());
             identity.saveUser(user);
-            String wanted = account.enabled() ? account.role().processGroup().orElse(null) : null;
+            Set<String> wanted = new java.util.HashSet<>();
+            if (account.enabled()) {
+                account.role().processGroup().ifPresent(wanted::add);
+                if (sreLeads.contains(account.username())) {
+                    wanted.add(SRE_LEAD_GROUP);
+                }
+            }
             for (String groupId : managedGroups) {
                 boolean member = identity.createUserQuery().userId(account.username()).memberOfGroup(groupId)
                         .count() > 0;
-                if (groupId.equals(wanted) && !member) {
+                if (wanted.contains(groupId) && !member) {
                     identity.createMembership(account.username(), groupId);
                 }
-                else if (!groupId.equals(wanted) && member) {
+                else if (!wanted.contains(groupId) && member) {
                     identity.deleteMembership(account.username(), groupId);
                 }
             }

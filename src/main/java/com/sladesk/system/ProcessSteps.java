@@ -2,6 +2,7 @@ package com.sladesk.system;
 
 import java.util.Map;
 
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -21,10 +22,36 @@ public class ProcessSteps {
 
     private final RuntimeService runtime;
     private final TaskService tasks;
+    private final IdentityService identity;
 
-    ProcessSteps(RuntimeService runtime, TaskService tasks) {
+    ProcessSteps(RuntimeService runtime, TaskService tasks, IdentityService identity) {
         this.runtime = runtime;
         this.tasks = tasks;
+        this.identity = identity;
+    }
+
+    /** Whether {@code user} may work on the task {@code taskKey} of that process: a candidate (by group) or its assignee. */
+    public boolean mayComplete(String processKey, Object businessKey, String taskKey, String user) {
+        return tasks.createTaskQuery().processDefinitionKey(processKey)
+                .processInstanceBusinessKey(String.valueOf(businessKey)).taskDefinitionKey(taskKey)
+                .or().taskCandidateUser(user).taskAssignee(user).endOr().count() > 0;
+    }
+
+    /** Whether a {@code processKey} process runs for {@code businessKey}. */
+    public boolean isRunning(String processKey, Object businessKey) {
+        return runtime.createProcessInstanceQuery().processDefinitionKey(processKey)
+                .processInstanceBusinessKey(String.valueOf(businessKey)).count() > 0;
+    }
+
+    /** Whether {@code user} is a member of the process group {@code groupId}. */
+    public boolean isMember(String user, String groupId) {
+        return identity.createUserQuery().userId(user).memberOfGroup(groupId).count() > 0;
+    }
+
+    /** The e-mail addresses of the members of a process group (such as {@code sre-lead}). */
+    public java.util.List<String> groupEmails(String groupId) {
+        return identity.createUserQuery().memberOfGroup(groupId).list().stream()
+                .map(org.camunda.bpm.engine.identity.User::getEmail).filter(java.util.Objects::nonNull).toList();
     }
 
     /** Starts the newest version of {@code processKey} for {@code businessKey}. */

@@ -108,9 +108,4 @@ class IncidentApiController {
     IncidentView resume(@PathVariable long id, Authentication user) {
         return incidents.resume(id, user.getName());
     }
-
-    @PostMapping("/{id}/postmortem")
-    IncidentView postmortem(@PathVariable long id, Authentication user) {
-        return incidents.completePostmortem(id, user.getName());
-    }
 }

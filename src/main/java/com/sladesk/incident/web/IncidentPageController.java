@@ -142,11 +142,6 @@ class IncidentPageController {
         return act(id, redirect, "Resumed: the resolution clock runs again.", () -> incidents.resume(id, user.getName()));
     }
 
-    @PostMapping("/{id}/postmortem")
-    String postmortem(@PathVariable long id, Authentication user, RedirectAttributes redirect) {
-        return act(id, redirect, "Postmortem recorded.", () -> incidents.completePostmortem(id, user.getName()));
-    }
-
     private String act(long id, RedirectAttributes redirect, String done, Runnable action) {
         try {
             action.run();

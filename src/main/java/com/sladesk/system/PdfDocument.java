@@ -1,18 +1,17 @@
-package com.sladesk.reporting;
+package com.sladesk.system;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
-import com.sladesk.system.XmlText;
 
-/** An XHTML page rendered as a PDF (the SLO report, the customers' statements). */
-final class PdfDocument {
+/** An XHTML page rendered as a PDF (the SLO report, the customers' statements, postmortems). */
+public final class PdfDocument {
 
     private PdfDocument() {
     }
 
-    static byte[] render(String html, String what) {
+    public static byte[] render(String html, String what) {
         try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             PdfRendererBuilder builder = new PdfRendererBuilder();
             builder.useFastMode();

@@ -1,0 +1,5 @@
+package com.sladesk.postmortem;
+
+public enum ActionItemStatus {
+    OPEN, DONE
+}
