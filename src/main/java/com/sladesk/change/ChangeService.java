@@ -10,10 +10,13 @@ import java.time.ZoneOffset;
 import java.time.temporal.TemporalAdjusters;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import java.math.BigDecimal;
 
 import com.sladesk.availability.AvailabilityReport;
+import com.sladesk.budget.BurnEpisode;
+import com.sladesk.budget.BurnRateWatch;
 import com.sladesk.availability.BudgetPolicy;
 import com.sladesk.availability.AvailabilityService;
 import com.sladesk.incident.IncidentService;
@@ -57,10 +60,12 @@ public class ChangeService {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final int weeklyDeployments;
+    private final BurnRateWatch burnRates;
 
-    ChangeService(ChangeRequestRepository changes, AvailabilityService availability, SloService slos, IncidentService incidents,
+    ChangeService(BurnRateWatch burnRates, ChangeRequestRepository changes, AvailabilityService availability, SloService slos, IncidentService incidents,
             Notifications notifications, Directory directory, ProcessSteps process, ApplicationEventPublisher events,
             Clock clock, @Value("${sladesk.change.weekly-deployments:10}") int weeklyDeployments) {
+        this.burnRates = burnRates;
         this.changes = changes;
         this.availability = availability;
         this.slos = slos;
@@ -92,6 +97,7 @@ public class ChangeService {
                 remaining = gate.remainingPercent();
             }
         }
+        Optional<BurnEpisode> freeze = burnRates.activeFreeze();
         ChangeRequest change = changes.saveAndFlush(new ChangeRequest(title.trim(), description, kind, fixesIncidentId,
                 blankToNull(testingEvidence), policy.name(), source, remaining, actor, now));
         Instant weekStart = LocalDate.ofInstant(now, ZoneOffset.UTC).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY))
@@ -105,7 +111,9 @@ public class ChangeService {
                 VAR_HAS_TESTING_EVIDENCE, blankToNull(testingEvidence) != null,
                 VAR_APPROVED_THIS_WEEK, approvedThisWeek,
                 VAR_WEEKLY_DEPLOYMENTS, weeklyDeployments,
-                VAR_NAMES_OPEN_OR_RECENT_P1, namesOpenOrRecentP1(fixesIncidentId, now)));
+                VAR_NAMES_OPEN_OR_RECENT_P1, namesOpenOrRecentP1(fixesIncidentId, now),
+                VAR_BURN_RATE_FREEZE, freeze.isPresent(),
+                VAR_BURN_RATE_REASON, freeze.map(BurnEpisode::reason).orElse("")));
         return get(change.getId()).toView();
     }
 

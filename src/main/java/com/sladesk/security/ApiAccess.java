@@ -56,6 +56,7 @@ public final class ApiAccess {
             rule(null, STAFF, "/api/changes", "/api/changes/**"),
             rule(HttpMethod.GET, EVERYONE, "/api/availability"),
             rule(HttpMethod.GET, STAFF, "/api/plans"),
+            rule(HttpMethod.GET, STAFF, "/api/budget"),
             rule(HttpMethod.GET, STAFF, "/api/postmortems", "/api/postmortems/**"),
             rule(HttpMethod.POST, STAFF, "/api/postmortems/action-items/*/done"),
             rule(null, List.of(SRE), "/api/postmortems/**"),

@@ -175,6 +175,8 @@ class SecurityConfiguration {
                 .requestMatchers(HttpMethod.POST, "/reports/*/send").hasAnyRole(LEADERSHIP, CTO)
                 .requestMatchers("/reports/**", "/slo").hasAnyRole(SRE, LEADERSHIP, CTO)
                 .requestMatchers("/plans").hasAnyRole(SRE, LEADERSHIP, CTO, ADMIN)
+                .requestMatchers(HttpMethod.POST, "/budget/**").hasRole(SRE)
+                .requestMatchers("/budget").hasAnyRole(SRE, LEADERSHIP, CTO, ADMIN)
                 .requestMatchers(HttpMethod.POST, "/postmortems/action-items/*/done").hasAnyRole(SRE, LEADERSHIP, CTO, ADMIN)
                 .requestMatchers(HttpMethod.POST, "/postmortems/**").hasRole(SRE)
                 .requestMatchers("/postmortems", "/postmortems/**").hasAnyRole(SRE, LEADERSHIP, CTO, ADMIN)

@@ -37,6 +37,17 @@ public class ProcessSteps {
                 .or().taskCandidateUser(user).taskAssignee(user).endOr().count() > 0;
     }
 
+    /** An open user task: its model key and name. */
+    public record OpenTask(String key, String name) {
+    }
+
+    /** The open user tasks of the {@code processKey} process of {@code businessKey}, by model key. */
+    public java.util.List<OpenTask> openTasks(String processKey, Object businessKey) {
+        return tasks.createTaskQuery().processDefinitionKey(processKey)
+                .processInstanceBusinessKey(String.valueOf(businessKey)).orderByTaskName().asc().list().stream()
+                .map(t -> new OpenTask(t.getTaskDefinitionKey(), t.getName())).toList();
+    }
+
     /** Whether a {@code processKey} process runs for {@code businessKey}. */
     public boolean isRunning(String processKey, Object businessKey) {
         return runtime.createProcessInstanceQuery().processDefinitionKey(processKey)

@@ -126,7 +126,8 @@ class ChangePolicyTests {
     void theTableHalvesTheWeeklyDeployments(long approved, int weekly, boolean halfUsed) {
         String decision = decisions.evaluateDecisionTableByKey("change-policy", Map.of("policy", "REDUCED",
                 "kind", "FEATURE", "hasTestingEvidence", true, "approvedThisWeek", approved,
-                "weeklyDeployments", weekly, "namesOpenOrRecentP1", false)).getSingleResult().getEntry("decision");
+                "weeklyDeployments", weekly, "namesOpenOrRecentP1", false, "burnRateFreeze", false, "burnRateReason", ""))
+                .getSingleResult().getEntry("decision");
         assertThat(decision).isEqualTo(halfUsed ? "DEFERRED" : "APPROVED");
     }
 
