@@ -24,3 +24,11 @@ CREATE TABLE budget_recovery (
     tier         VARCHAR(16)  NOT NULL,
     started_at   TIMESTAMP WITH TIME ZONE NOT NULL
 );
+
+-- Reporting & Review / 2. Quarterly Business Review: the leadership's "review held" record.
+CREATE TABLE quarterly_review (
+    quarter  VARCHAR(7)    PRIMARY KEY,
+    held_by  VARCHAR(64)   NOT NULL,
+    held_at  TIMESTAMP WITH TIME ZONE NOT NULL,
+    notes    VARCHAR(10000) NOT NULL
+);

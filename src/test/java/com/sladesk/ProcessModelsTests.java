@@ -142,7 +142,7 @@ class ProcessModelsTests {
                 field.setAccessible(true);
                 String name = field.getName();
                 String value = (String) field.get(null);
-                boolean found = name.startsWith("VAR_") || name.equals("KEY") || name.equals("POLICY_DECISION")
+                boolean found = name.startsWith("VAR_") || name.equals("KEY") || name.endsWith("_DECISION")
                         || (name.startsWith("MESSAGE_") ? messages.contains(value) : ids.contains(value));
                 if (!found) {
                     missing.add(entry.getValue().getSimpleName() + "." + name + " = " + value);

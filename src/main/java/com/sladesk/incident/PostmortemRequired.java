@@ -22,7 +22,7 @@ public record PostmortemRequired(long incidentId, String kind, Instant dueAt, St
 
     @Override
     public Audited.Entry auditEntry() {
-        return new Audited.Entry("require-" + kind.toLowerCase(), "incident", incidentId,
+        return new Audited.Entry("require-" + kind.toLowerCase(), "postmortem", incidentId,
                 "due " + dueAt + "; tier " + budgetPolicy + ": " + reason);
     }
 }

@@ -23,8 +23,9 @@ interface PostmortemRepository extends JpaRepository<Postmortem, Long> {
     @Query("select p.incidentId, i from Postmortem p join p.actionItems i where i.owner = :owner order by i.dueOn, i.id")
     List<Object[]> actionItemsOf(String owner);
 
-    @Query("select p.incidentId, i from Postmortem p join p.actionItems i where i.status = com.sladesk.postmortem.ActionItemStatus.OPEN and i.dueOn < :before order by i.dueOn, i.id")
-    List<Object[]> openActionItemsDueBefore(LocalDate before);
+    /** Items due before {@code before} that were still open at {@code asOf} (open now, or done since). */
+    @Query("select p.incidentId, i from Postmortem p join p.actionItems i where i.dueOn < :before and (i.doneAt is null or i.doneAt > :asOf) order by i.dueOn, i.id")
+    List<Object[]> actionItemsOpenAt(LocalDate before, java.time.Instant asOf);
 
     @Query("select p.incidentId, i from Postmortem p join p.actionItems i where i.dueOn >= :from and i.dueOn < :to order by i.dueOn, i.id")
     List<Object[]> actionItemsDueBetween(LocalDate from, LocalDate to);

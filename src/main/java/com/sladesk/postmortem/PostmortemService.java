@@ -253,12 +253,12 @@ public class PostmortemService {
         return overdueActionItems(clock.instant());
     }
 
-    /** Action items still open after their due day, as of {@code asOf} (the end of a month, or now). */
+    /** Action items that were still open after their due day at {@code asOf} (the end of a month, or now). */
     @Transactional(readOnly = true)
     public List<ActionItemView> overdueActionItems(Instant asOf) {
         LocalDate day = today(asOf);
         LocalDate today = today(clock.instant());
-        return postmortems.openActionItemsDueBefore(day).stream()
+        return postmortems.actionItemsOpenAt(day, asOf).stream()
                 .map(r -> ((ActionItem) r[1]).toView((Long) r[0], today)).toList();
     }
 

@@ -13,7 +13,7 @@ public record MonthlyReport(String month, Instant generatedAt, BigDecimal target
         BigDecimal errorBudgetRemainingMinutes, BigDecimal errorBudgetRemainingPercent, String policy,
         List<SeverityLine> incidents, List<ComponentLine> topIssues, int creditsRequested, int creditsApproved,
         Map<String, BigDecimal> creditTotals, List<String> maintenanceHeld, List<String> exceptionsActive,
-        List<SloPeriod> slos) {
+        List<SloPeriod> slos, List<String> actionItemsOverdue) {
 
     /** Incidents of one severity opened in the month: how many, how many breached a target, mean time to recovery. */
     public record SeverityLine(String severity, int count, int breached, BigDecimal mttrMinutes) {

@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+import com.sladesk.postmortem.PostmortemService;
 import com.sladesk.system.PdfDocument;
 import com.sladesk.availability.AvailabilityReport;
 import com.sladesk.availability.AvailabilityService;
@@ -66,11 +67,13 @@ public class SloReportService {
     private final ITemplateEngine templates;
     private final Clock clock;
     private final List<String> distribution;
+    private final PostmortemService postmortems;
 
-    SloReportService(AvailabilityService availability, IncidentService incidents, CreditService credits,
+    SloReportService(PostmortemService postmortems, AvailabilityService availability, IncidentService incidents, CreditService credits,
             MaintenanceService maintenance, SlaExceptionService exceptions, ComponentCatalogue catalogue,
             Notifications notifications, SloService slos, ITemplateEngine templates, Clock clock,
             @Value("${sladesk.report.distribution:leadership@sla-desk.example}") List<String> distribution) {
+        this.postmortems = postmortems;
         this.availability = availability;
         this.incidents = incidents;
         this.credits = credits;
@@ -119,7 +122,15 @@ public class SloReportService {
                 a.status().name(), a.errorBudgetMinutes(), a.downtimeMinutes(), a.errorBudgetRemainingMinutes(),
                 a.errorBudgetRemainingPercent(), a.policy().name(), bySeverity, top, claims.size(),
                 (int) claims.stream().filter(c -> c.status() == CreditStatus.APPLIED).count(), totals, held, active,
-                slos.period(from, to));
+                slos.period(from, to), overdueAtEndOf(to));
+    }
+
+    /** Postmortem action items still open after their due day, at the month's end (or now, for this month). */
+    private List<String> overdueAtEndOf(Instant monthEnd) {
+        Instant now = clock.instant();
+        return postmortems.overdueActionItems(monthEnd.isBefore(now) ? monthEnd : now).stream()
+                .map(a -> "#" + a.incidentId() + " " + a.title() + " (" + a.owner() + ", due " + a.dueOn() + ", "
+                        + a.status() + ")").toList();
     }
 
     public byte[] pdf(MonthlyReport report) {
@@ -157,6 +168,9 @@ public class SloReportService {
             for (String exception : r.exceptionsActive()) {
                 csv.printRecord("exceptions active", text(exception), "");
             }
+            for (String item : r.actionItemsOverdue()) {
+                csv.printRecord("action items overdue", text(item), "");
+            }
             for (SloPeriod slo : r.slos()) {
                 csv.printRecord("slo " + slo.name(), "target percent", slo.target());
                 csv.printRecord("slo " + slo.name(), "sli percent", slo.sli() == null ? "" : slo.sli());
@@ -176,7 +190,7 @@ public class SloReportService {
      * Text a person typed, as a CSV cell: a spreadsheet runs a cell that starts with = + - @, a tab
      * or a carriage return as a formula, so such text starts with an apostrophe instead.
      */
-    private static String text(String value) {
+    static String text(String value) {
         return !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
     }
 

@@ -57,6 +57,8 @@ public final class ApiAccess {
             rule(HttpMethod.GET, EVERYONE, "/api/availability"),
             rule(HttpMethod.GET, STAFF, "/api/plans"),
             rule(HttpMethod.GET, STAFF, "/api/budget"),
+            rule(HttpMethod.GET, List.of(SRE, LEADERSHIP, CTO), "/api/reports/**"),
+            rule(null, NOBODY, "/api/reports/**"),
             rule(HttpMethod.GET, STAFF, "/api/postmortems", "/api/postmortems/**"),
             rule(HttpMethod.POST, STAFF, "/api/postmortems/action-items/*/done"),
             rule(null, List.of(SRE), "/api/postmortems/**"),

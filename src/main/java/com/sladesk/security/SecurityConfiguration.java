@@ -172,7 +172,7 @@ class SecurityConfiguration {
                 .requestMatchers(HttpMethod.POST, "/changes/*/decision").hasRole(CTO)
                 .requestMatchers("/exceptions/**", "/changes/**", "/exceptions", "/changes").hasAnyRole(SRE, LEADERSHIP, CTO)
                 .requestMatchers("/tasks", "/tasks/**").hasAnyRole(SRE, LEADERSHIP, CTO)
-                .requestMatchers(HttpMethod.POST, "/reports/*/send").hasAnyRole(LEADERSHIP, CTO)
+                .requestMatchers(HttpMethod.POST, "/reports/*/send", "/reports/*/review").hasAnyRole(LEADERSHIP, CTO)
                 .requestMatchers("/reports/**", "/slo").hasAnyRole(SRE, LEADERSHIP, CTO)
                 .requestMatchers("/plans").hasAnyRole(SRE, LEADERSHIP, CTO, ADMIN)
                 .requestMatchers(HttpMethod.POST, "/budget/**").hasRole(SRE)

@@ -18,6 +18,8 @@ import com.sladesk.availability.AvailabilityService;
 import com.sladesk.incident.IncidentService;
 import com.sladesk.incident.IncidentStatus;
 import com.sladesk.reporting.MonthlyReport;
+import com.sladesk.reporting.QuarterlyReports;
+import com.sladesk.reporting.QuarterlyReview;
 import com.sladesk.reporting.SloReportService;
 import com.sladesk.slo.SloPeriod;
 import com.sladesk.slo.SloService;
@@ -45,14 +47,56 @@ class ReportController {
     private final IncidentService incidents;
     private final SloService slos;
     private final Clock clock;
+    private final QuarterlyReports quarterly;
+    private final QuarterlyReview review;
 
-    ReportController(SloReportService reports, AvailabilityService availability, IncidentService incidents,
+    ReportController(QuarterlyReports quarterly, QuarterlyReview review, SloReportService reports, AvailabilityService availability, IncidentService incidents,
             SloService slos, Clock clock) {
+        this.quarterly = quarterly;
+        this.review = review;
         this.reports = reports;
         this.availability = availability;
         this.incidents = incidents;
         this.slos = slos;
         this.clock = clock;
+    }
+
+    static final String QUARTER_PATTERN = "{quarter:\\d{4}-Q[1-4]}";
+
+    @GetMapping("/reports/" + QUARTER_PATTERN)
+    String quarter(@PathVariable String quarter, Model model, org.springframework.security.core.Authentication user) {
+        model.addAttribute("report", quarterly.build(quarter));
+        model.addAttribute("held", review.held(quarter).orElse(null));
+        model.addAttribute("awaitsReview", review.awaitsReview(quarter, user.getName()));
+        return "report/quarter";
+    }
+
+    @GetMapping("/reports/" + QUARTER_PATTERN + ".pdf")
+    ResponseEntity<byte[]> quarterPdf(@PathVariable String quarter) {
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+                .header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=quarterly-review-" + quarter + ".pdf")
+                .body(quarterly.pdf(quarterly.build(quarter)));
+    }
+
+    @GetMapping("/reports/" + QUARTER_PATTERN + ".csv")
+    ResponseEntity<String> quarterCsv(@PathVariable String quarter) {
+        return ResponseEntity.ok().contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=quarterly-review-" + quarter + ".csv")
+                .body(quarterly.csv(quarterly.build(quarter)));
+    }
+
+    /** Leadership's "review held" task, completed with the meeting's notes. */
+    @PostMapping("/reports/" + QUARTER_PATTERN + "/review")
+    String held(@PathVariable String quarter, @org.springframework.web.bind.annotation.RequestParam(required = false) String notes,
+            org.springframework.security.core.Authentication user, RedirectAttributes redirect) {
+        try {
+            review.hold(quarter, notes, user.getName());
+            redirect.addFlashAttribute("message", "The review of " + quarter + " is recorded as held.");
+        }
+        catch (com.sladesk.system.FieldRuleException | com.sladesk.system.ConflictException e) {
+            redirect.addFlashAttribute("error", e.getMessage());
+        }
+        return "redirect:/reports/" + quarter;
     }
 
     @GetMapping("/reports/{month:\\d{4}-\\d{2}}")
