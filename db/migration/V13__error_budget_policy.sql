@@ -32,3 +32,13 @@ CREATE TABLE quarterly_review (
     held_at  TIMESTAMP WITH TIME ZONE NOT NULL,
     notes    VARCHAR(10000) NOT NULL
 );
+
+-- Exclusions & Exceptions: an approved exception's scope, and what it exempts from the SLO budget
+-- (named incidents' downtime, a window's downtime on its components) or from the change gate's
+-- freeze (named changes). Credits are never reduced by an exception.
+ALTER TABLE sla_exception ADD COLUMN scope_components VARCHAR(2000);
+ALTER TABLE sla_exception ADD COLUMN exempt_incidents VARCHAR(2000);
+ALTER TABLE sla_exception ADD COLUMN exempt_window_start TIMESTAMP WITH TIME ZONE;
+ALTER TABLE sla_exception ADD COLUMN exempt_window_end TIMESTAMP WITH TIME ZONE;
+ALTER TABLE sla_exception ADD COLUMN exempt_changes VARCHAR(4000);
+ALTER TABLE sla_exception ADD COLUMN approved_at TIMESTAMP WITH TIME ZONE;

@@ -70,6 +70,9 @@ final class AvailabilityCalculator {
     }
 
     static String exclusionReason(OutageRecord outage) {
+        if (outage.exemptedBy() != null) {
+            return "exempted by exception " + outage.exemptedBy();
+        }
         if (!outage.production()) {
             return "staging environment";
         }

@@ -100,6 +100,64 @@ public class AvailabilityService {
         this.targetPercent = targetPercent;
     }
 
+    /** SLA exceptions' exemptions from the budget (absent in unit tests of the engine alone). */
+    private ObjectProvider<BudgetExemptions> exemptions;
+
+    @Autowired(required = false)
+    void setExemptions(ObjectProvider<BudgetExemptions> exemptions) {
+        this.exemptions = exemptions;
+    }
+
+    /**
+     * The records with what approved SLA exceptions exempt split off and marked, for the SLO budget
+     * only (the platform's month, quarter and year; never a customer's month, so never a credit).
+     */
+    private List<OutageRecord> exempt(List<OutageRecord> records, Instant from, Instant to) {
+        BudgetExemptions source = exemptions == null ? null : exemptions.getIfAvailable();
+        List<BudgetExemption> all = source == null ? List.of() : source.overlapping(from, to);
+        if (all.isEmpty()) {
+            return records;
+        }
+        Map<Long, Set<Long>> touching = new java.util.HashMap<>();
+        for (BudgetExemption e : all) {
+            if (e.windowed() && !e.components().isEmpty()) {
+                touching.put(e.exceptionId(), outages.outagesOverlapping(e.start(), e.end(), betaComponents(),
+                        e.components()).stream().map(OutageRecord::incidentId).collect(Collectors.toSet()));
+            }
+        }
+        List<OutageRecord> result = new ArrayList<>();
+        for (OutageRecord record : records) {
+            List<OutageRecord> parts = List.of(record);
+            for (BudgetExemption e : all) {
+                boolean applies = e.incidentIds().contains(record.incidentId()) || (e.windowed()
+                        && (e.components().isEmpty() || touching.getOrDefault(e.exceptionId(), Set.of()).contains(record.incidentId())));
+                if (applies) {
+                    parts = parts.stream().flatMap(p -> split(p, e).stream()).toList();
+                }
+            }
+            result.addAll(parts);
+        }
+        return result;
+    }
+
+    private static List<OutageRecord> split(OutageRecord p, BudgetExemption e) {
+        Instant end = p.end() == null ? Instant.MAX : p.end();
+        Instant from = p.start().isAfter(e.start()) ? p.start() : e.start();
+        Instant to = end.isBefore(e.end()) ? end : e.end();
+        if (p.exemptedBy() != null || !from.isBefore(to)) {
+            return List.of(p);
+        }
+        List<OutageRecord> parts = new ArrayList<>();
+        if (p.start().isBefore(from)) {
+            parts.add(p.part(p.start(), from, null));
+        }
+        parts.add(p.part(from, to.equals(Instant.MAX) ? null : to, e.exceptionId()));
+        if (to.isBefore(end)) {
+            parts.add(p.part(to, p.end(), null));
+        }
+        return parts;
+    }
+
     /** With the SLA's 99.9% target. */
     AvailabilityService(OutageSource outages, ObjectProvider<ExclusionWindows> exclusionWindows,
             ComponentCatalogue catalogue, Clock clock, Duration changesShownWithin, PlatformTransactionManager transactions) {
@@ -133,7 +191,8 @@ public class AvailabilityService {
             Instant asOf = now.isBefore(to) ? now : to;
             Instant loadFrom = earliest(from, asOf.minus(LONGEST_BURN_WINDOW), from);
             Instant loadTo = to.isAfter(now) ? to : now;
-            List<OutageRecord> records = outages.outagesOverlapping(loadFrom, loadTo, betaComponents(), null);
+            List<OutageRecord> records = exempt(outages.outagesOverlapping(loadFrom, loadTo, betaComponents(), null),
+                    loadFrom, loadTo);
             return compute(name, from, to, now, records, windows(loadFrom, loadTo), targetPercent);
         }, changesShownWithin);
     }
@@ -209,6 +268,9 @@ public class AvailabilityService {
         Instant loadFrom = earliest(from, asOf.minus(LONGEST_BURN_WINDOW), rollingFrom);
         Instant loadTo = to.isAfter(now) ? to : now;
         List<OutageRecord> records = outages.outagesOverlapping(loadFrom, loadTo, betaComponents(), components);
+        if (components == null) {
+            records = exempt(records, loadFrom, loadTo);
+        }
         List<ExclusionWindow> windows = windows(loadFrom, loadTo);
         return new MonthAndRolling(compute(month.toString(), from, to, now, records, windows, target),
                 compute("rolling-30d", rollingFrom, now, now, records, windows, target));

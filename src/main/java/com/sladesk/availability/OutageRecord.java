@@ -8,5 +8,16 @@ import java.time.Instant;
  * touched is flagged beta.
  */
 public record OutageRecord(long incidentId, Instant start, Instant end, boolean production, OutageCause cause,
-        boolean betaOnly) {
+        boolean betaOnly, Long exemptedBy) {
+
+    /** Not exempted by any SLA exception. */
+    public OutageRecord(long incidentId, Instant start, Instant end, boolean production, OutageCause cause,
+            boolean betaOnly) {
+        this(incidentId, start, end, production, cause, betaOnly, null);
+    }
+
+    /** The part of this record from {@code from} to {@code to}, exempted by exception {@code exceptionId} (null: not). */
+    OutageRecord part(Instant from, Instant to, Long exceptionId) {
+        return new OutageRecord(incidentId, from, to, production, cause, betaOnly, exceptionId);
+    }
 }

@@ -21,6 +21,8 @@ public final class ChangeApprovalProcess {
     public static final String VAR_NAMES_OPEN_OR_RECENT_P1 = "namesOpenOrRecentP1";
     public static final String VAR_BURN_RATE_FREEZE = "burnRateFreeze";
     public static final String VAR_BURN_RATE_REASON = "burnRateReason";
+    public static final String VAR_FREEZE_EXEMPTED = "freezeExempted";
+    public static final String VAR_EXEMPTION_REASON = "exemptionReason";
     /** The table's single result: {@code decision} and {@code reason}. */
     public static final String VAR_POLICY_RESULT = "policyResult";
     public static final String VAR_DECISION = "decision";

@@ -17,6 +17,8 @@ import java.math.BigDecimal;
 import com.sladesk.availability.AvailabilityReport;
 import com.sladesk.budget.BurnEpisode;
 import com.sladesk.budget.BurnRateWatch;
+import com.sladesk.slaexception.ExceptionView;
+import com.sladesk.slaexception.SlaExceptionService;
 import com.sladesk.availability.BudgetPolicy;
 import com.sladesk.availability.AvailabilityService;
 import com.sladesk.incident.IncidentService;
@@ -61,11 +63,13 @@ public class ChangeService {
     private final Clock clock;
     private final int weeklyDeployments;
     private final BurnRateWatch burnRates;
+    private final SlaExceptionService slaExceptions;
 
-    ChangeService(BurnRateWatch burnRates, ChangeRequestRepository changes, AvailabilityService availability, SloService slos, IncidentService incidents,
+    ChangeService(BurnRateWatch burnRates, SlaExceptionService slaExceptions, ChangeRequestRepository changes, AvailabilityService availability, SloService slos, IncidentService incidents,
             Notifications notifications, Directory directory, ProcessSteps process, ApplicationEventPublisher events,
             Clock clock, @Value("${sladesk.change.weekly-deployments:10}") int weeklyDeployments) {
         this.burnRates = burnRates;
+        this.slaExceptions = slaExceptions;
         this.changes = changes;
         this.availability = availability;
         this.slos = slos;
@@ -104,16 +108,21 @@ public class ChangeService {
                 .atStartOfDay().toInstant(ZoneOffset.UTC);
         long approvedThisWeek = changes.countByDecisionAndDecidedAtGreaterThanEqualAndDecidedAtLessThan(
                 ChangeDecision.APPROVED, weekStart, weekStart.plus(Duration.ofDays(7)));
-        process.start(KEY, change.getId(), Map.of(
-                VAR_CHANGE_ID, change.getId(),
-                VAR_POLICY, policy.name(),
-                VAR_KIND, kind.name(),
-                VAR_HAS_TESTING_EVIDENCE, blankToNull(testingEvidence) != null,
-                VAR_APPROVED_THIS_WEEK, approvedThisWeek,
-                VAR_WEEKLY_DEPLOYMENTS, weeklyDeployments,
-                VAR_NAMES_OPEN_OR_RECENT_P1, namesOpenOrRecentP1(fixesIncidentId, now),
-                VAR_BURN_RATE_FREEZE, freeze.isPresent(),
-                VAR_BURN_RATE_REASON, freeze.map(BurnEpisode::reason).orElse("")));
+        Optional<ExceptionView> exempted = slaExceptions.freezeExemption(title, now);
+        Map<String, Object> variables = new java.util.HashMap<>();
+        variables.put(VAR_CHANGE_ID, change.getId());
+        variables.put(VAR_POLICY, policy.name());
+        variables.put(VAR_KIND, kind.name());
+        variables.put(VAR_HAS_TESTING_EVIDENCE, blankToNull(testingEvidence) != null);
+        variables.put(VAR_APPROVED_THIS_WEEK, approvedThisWeek);
+        variables.put(VAR_WEEKLY_DEPLOYMENTS, weeklyDeployments);
+        variables.put(VAR_NAMES_OPEN_OR_RECENT_P1, namesOpenOrRecentP1(fixesIncidentId, now));
+        variables.put(VAR_BURN_RATE_FREEZE, freeze.isPresent());
+        variables.put(VAR_BURN_RATE_REASON, freeze.map(BurnEpisode::reason).orElse(""));
+        variables.put(VAR_FREEZE_EXEMPTED, exempted.isPresent());
+        variables.put(VAR_EXEMPTION_REASON, exempted.map(e -> "SLA exception #" + e.id() + " (" + e.title()
+                + ", until " + e.endsOn() + ") lifts the freeze for this change.").orElse(""));
+        process.start(KEY, change.getId(), variables);
         return get(change.getId()).toView();
     }
 

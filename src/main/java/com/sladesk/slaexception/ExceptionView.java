@@ -8,7 +8,8 @@ import java.util.Map;
 /** An exception request with its full decision history. */
 public record ExceptionView(long id, String title, String justification, String riskAssessment, String mitigationPlan,
         Map<String, ExceptionRequest.Criterion> criteria, LocalDate startsOn, LocalDate endsOn, ExceptionStatus status,
-        String requestedBy, Instant requestedAt, List<HistoryEntry> history) {
+        String requestedBy, Instant requestedAt, List<HistoryEntry> history, ExceptionRequest.Scope scope,
+        Instant approvedAt) {
 
     public record HistoryEntry(Instant at, String actor, String action, String comment) {
     }

@@ -43,6 +43,12 @@ class SlaException {
     private String clearTimelineComment;
     private LocalDate startsOn;
     private LocalDate endsOn;
+    private String scopeComponents;
+    private String exemptIncidents;
+    private Instant exemptWindowStart;
+    private Instant exemptWindowEnd;
+    private String exemptChanges;
+    private Instant approvedAt;
 
     @Enumerated(EnumType.STRING)
     private ExceptionStatus status;
@@ -84,6 +90,33 @@ class SlaException {
         clearTimelineComment = blankToNull(r.clearTimeline().comment());
         startsOn = r.startsOn();
         endsOn = r.endsOn();
+        ExceptionRequest.Scope scope = r.scope();
+        scopeComponents = scope.components().isEmpty() ? null : String.join(",", scope.components());
+        exemptIncidents = scope.incidentIds().isEmpty() ? null
+                : scope.incidentIds().stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(","));
+        exemptWindowStart = scope.windowStart();
+        exemptWindowEnd = scope.windowEnd();
+        exemptChanges = scope.changeTitles().isEmpty() ? null : String.join("\n", scope.changeTitles());
+    }
+
+    ExceptionRequest.Scope scope() {
+        return new ExceptionRequest.Scope(
+                scopeComponents == null ? List.of() : List.of(scopeComponents.split(",")),
+                exemptIncidents == null ? List.of() : java.util.Arrays.stream(exemptIncidents.split(",")).map(Long::valueOf).toList(),
+                exemptWindowStart, exemptWindowEnd,
+                exemptChanges == null ? List.of() : List.of(exemptChanges.split("\n")));
+    }
+
+    Instant getApprovedAt() {
+        return approvedAt;
+    }
+
+    ExceptionStatus getStatus() {
+        return status;
+    }
+
+    Map<String, ExceptionRequest.Criterion> criteria() {
+        return toView().criteria();
     }
 
     void record(Instant at, String actor, String action, String comment) {
@@ -118,6 +151,9 @@ class SlaException {
     void decided(boolean approved, String actor, String comment, Instant now) {
         require(ExceptionStatus.AWAITING_APPROVAL, "approved or rejected");
         status = approved ? ExceptionStatus.APPROVED : ExceptionStatus.REJECTED;
+        if (approved) {
+            approvedAt = now;
+        }
         record(now, actor, approved ? "approved" : "rejected by leadership", comment);
     }
 
@@ -168,6 +204,7 @@ class SlaException {
         criteria.put("customerImpactMinimal", new ExceptionRequest.Criterion(impactMinimal, impactMinimalComment));
         criteria.put("clearTimeline", new ExceptionRequest.Criterion(clearTimeline, clearTimelineComment));
         return new ExceptionView(id, title, justification, riskAssessment, mitigationPlan, criteria, startsOn, endsOn,
-                status, requestedBy, requestedAt, history.stream().map(ExceptionHistory::toView).toList());
+                status, requestedBy, requestedAt, history.stream().map(ExceptionHistory::toView).toList(), scope(),
+                approvedAt);
     }
 }

@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 
 import com.sladesk.calendar.BusinessCalendar;
+import com.sladesk.catalogue.ComponentCatalogue;
+import com.sladesk.incident.IncidentService;
 import com.sladesk.notification.Notifications;
 import com.sladesk.organisation.Directory;
 import com.sladesk.organisation.Role;
@@ -18,6 +20,7 @@ import com.sladesk.system.ForbiddenException;
 import com.sladesk.system.InvalidInputException;
 import com.sladesk.system.NotFoundException;
 import com.sladesk.system.ProcessSteps;
+import com.sladesk.system.RuleViolationException;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.retry.annotation.Retryable;
 import org.springframework.stereotype.Service;
@@ -45,8 +48,14 @@ public class SlaExceptionService {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
+    private final ComponentCatalogue catalogue;
+    private final IncidentService incidents;
+
     SlaExceptionService(SlaExceptionRepository exceptions, BusinessCalendar calendar, Notifications notifications,
-            Directory directory, ProcessSteps process, ApplicationEventPublisher events, Clock clock) {
+            Directory directory, ProcessSteps process, ApplicationEventPublisher events, Clock clock,
+            ComponentCatalogue catalogue, IncidentService incidents) {
+        this.catalogue = catalogue;
+        this.incidents = incidents;
         this.exceptions = exceptions;
         this.calendar = calendar;
         this.notifications = notifications;
@@ -104,10 +113,22 @@ public class SlaExceptionService {
         return exception.toView();
     }
 
-    /** Engineering leadership's decision. */
+    /**
+     * Engineering leadership's decision. Exception Criteria: approval needs all four answered yes,
+     * each with a comment; otherwise 422 naming the first criterion that is not.
+     */
     public ExceptionView approve(long id, boolean approved, String comment, String actor) {
         SlaException exception = get(id);
         refuseOwn(exception, actor);
+        if (approved) {
+            for (Map.Entry<String, ExceptionRequest.Criterion> c : exception.criteria().entrySet()) {
+                if (!c.getValue().answer() || c.getValue().comment() == null || c.getValue().comment().isBlank()) {
+                    throw new RuleViolationException("criteria." + c.getKey(), "yes-with-comment",
+                            "to approve, every criterion must be answered yes with a comment; " + c.getKey()
+                                    + (c.getValue().answer() ? " has no comment" : " is answered no"));
+                }
+            }
+        }
         exception.decided(approved, actor, comment, clock.instant());
         exceptions.saveAndFlush(exception);
         complete(id, APPROVE, actor, Map.of(VAR_APPROVED, approved));
@@ -155,6 +176,31 @@ public class SlaExceptionService {
         get(id).record(clock.instant(), "system", "escalated to CTO", task);
     }
 
+    /**
+     * The approved exception, in force at {@code at}, that lifts the change gate's freeze for a
+     * change of this title (case and surrounding spaces ignored): from approval to the end of its
+     * last day, never before its first.
+     */
+    @Transactional(readOnly = true)
+    public java.util.Optional<ExceptionView> freezeExemption(String changeTitle, Instant at) {
+        String wanted = changeTitle == null ? "" : changeTitle.trim();
+        return exceptions.findAllByOrderByRequestedAtDescIdDesc().stream()
+                .filter(e -> e.getApprovedAt() != null && !at.isBefore(e.getApprovedAt()))
+                .filter(e -> !at.isBefore(e.getStartsOn().atStartOfDay().toInstant(ZoneOffset.UTC))
+                        && at.isBefore(e.getEndsOn().plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC)))
+                .filter(e -> e.scope().changeTitles().stream().anyMatch(t -> t.equalsIgnoreCase(wanted)))
+                .map(SlaException::toView).findFirst();
+    }
+
+    /** Approved exceptions that exempt downtime from the budget: named incidents, or a window overlapping [from, to). */
+    @Transactional(readOnly = true)
+    List<SlaException> exempting(Instant from, Instant to) {
+        return exceptions.findAllByOrderByRequestedAtDescIdDesc().stream()
+                .filter(e -> e.getApprovedAt() != null)
+                .filter(e -> !e.scope().incidentIds().isEmpty() || (e.scope().windowStart() != null
+                        && e.scope().windowStart().isBefore(to) && e.scope().windowEnd().isAfter(from))).toList();
+    }
+
     @Transactional(readOnly = true)
     public List<ExceptionView> list() {
         return exceptions.findAllByOrderByRequestedAtDescIdDesc().stream().map(SlaException::toView).toList();
@@ -168,6 +214,32 @@ public class SlaExceptionService {
     private void validate(ExceptionRequest request, Instant now) {
         if (request.endsOn().isBefore(request.startsOn())) {
             throw new InvalidInputException("endsOn", "order", "must not be before startsOn");
+        }
+        ExceptionRequest.Scope scope = request.scope();
+        List<String> unknownComponents = catalogue.unknownCodes(scope.components());
+        if (!unknownComponents.isEmpty()) {
+            throw new InvalidInputException("scope.components", "unknown",
+                    "not in the component catalogue: " + String.join(", ", unknownComponents));
+        }
+        List<Long> unknownIncidents = incidents.unknownIds(scope.incidentIds());
+        if (!unknownIncidents.isEmpty()) {
+            throw new InvalidInputException("scope.incidentIds", "unknown", "no such incident: "
+                    + unknownIncidents.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(", ")));
+        }
+        if ((scope.windowStart() == null) != (scope.windowEnd() == null)) {
+            throw new InvalidInputException(scope.windowStart() == null ? "scope.windowStart" : "scope.windowEnd",
+                    "required", "a window needs both its start and its end");
+        }
+        if (scope.windowStart() != null) {
+            Instant periodStart = request.startsOn().atStartOfDay().toInstant(ZoneOffset.UTC);
+            Instant periodEnd = request.endsOn().plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC);
+            if (!scope.windowEnd().isAfter(scope.windowStart())) {
+                throw new InvalidInputException("scope.windowEnd", "order", "must be after scope.windowStart");
+            }
+            if (scope.windowStart().isBefore(periodStart) || scope.windowEnd().isAfter(periodEnd)) {
+                throw new InvalidInputException("scope.windowStart", "period",
+                        "the window must lie within the exception's period, " + request.startsOn() + " to " + request.endsOn());
+            }
         }
         if (request.endsOn().isBefore(LocalDate.ofInstant(now, ZoneOffset.UTC))) {
             throw new InvalidInputException("endsOn", "time", "the period is already over");

@@ -126,7 +126,7 @@ class ChangePolicyTests {
     void theTableHalvesTheWeeklyDeployments(long approved, int weekly, boolean halfUsed) {
         String decision = decisions.evaluateDecisionTableByKey("change-policy", Map.of("policy", "REDUCED",
                 "kind", "FEATURE", "hasTestingEvidence", true, "approvedThisWeek", approved,
-                "weeklyDeployments", weekly, "namesOpenOrRecentP1", false, "burnRateFreeze", false, "burnRateReason", ""))
+                "weeklyDeployments", weekly, "namesOpenOrRecentP1", false, "burnRateFreeze", false, "burnRateReason", "", "freezeExempted", false))
                 .getSingleResult().getEntry("decision");
         assertThat(decision).isEqualTo(halfUsed ? "DEFERRED" : "APPROVED");
     }

@@ -29,6 +29,7 @@ class ExceptionBrowserTests extends BrowserTest {
         for (String criterion : new String[] { "criticalBusinessNeed", "temporaryWorkaround", "customerImpactMinimal",
                 "clearTimeline" }) {
             browser.findElement(By.cssSelector("input[name=" + criterion + "][value=true]")).click();
+            browser.findElement(By.cssSelector("input[name=" + criterion + "Comment]")).sendKeys("Yes: " + criterion);
         }
         LocalDate start = LocalDate.ofInstant(TestClock.now(), ZoneOffset.UTC).plusDays(3);
         date("startsOn", start);

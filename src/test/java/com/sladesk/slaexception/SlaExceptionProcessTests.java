@@ -141,7 +141,7 @@ class SlaExceptionProcessTests {
     static ExceptionRequest request(String title, String from, String to) {
         ExceptionRequest.Criterion yes = new ExceptionRequest.Criterion(true, "yes");
         return new ExceptionRequest(title, "Quarter-end billing run", "Low: read-only", "Rollback in 5 minutes", yes,
-                yes, yes, new ExceptionRequest.Criterion(false, "ends with the migration"), LocalDate.parse(from),
+                yes, yes, new ExceptionRequest.Criterion(true, "ends with the migration"), LocalDate.parse(from),
                 LocalDate.parse(to));
     }
 

@@ -44,15 +44,24 @@ class ExceptionApiController {
             @NotNull @Valid Criterion customerImpactMinimal, @NotNull @Valid Criterion clearTimeline) {
     }
 
+    /** What the exception exempts once approved (all optional). */
+    record Scope(@Size(max = 50) List<@NotBlank @Size(max = 64) String> components, @Size(max = 200) List<@NotNull Long> incidentIds,
+            java.time.Instant windowStart, java.time.Instant windowEnd,
+            @Size(max = 50) List<@NotBlank @Size(max = 200) String> changeTitles) {
+        ExceptionRequest.Scope toScope() {
+            return new ExceptionRequest.Scope(components, incidentIds, windowStart, windowEnd, changeTitles);
+        }
+    }
+
     record Submission(@NotBlank @Size(max = 200) String title, @NotBlank @Size(max = 4000) String justification,
             @NotBlank @Size(max = 4000) String riskAssessment, @NotBlank @Size(max = 4000) String mitigationPlan,
-            @NotNull @Valid Criteria criteria, @NotNull LocalDate startsOn, @NotNull LocalDate endsOn) {
+            @NotNull @Valid Criteria criteria, @NotNull LocalDate startsOn, @NotNull LocalDate endsOn, @Valid Scope scope) {
 
         ExceptionRequest toRequest() {
             return new ExceptionRequest(title, justification, riskAssessment, mitigationPlan,
                     criteria.criticalBusinessNeed().toCriterion(), criteria.temporaryWorkaround().toCriterion(),
                     criteria.customerImpactMinimal().toCriterion(), criteria.clearTimeline().toCriterion(), startsOn,
-                    endsOn);
+                    endsOn, scope == null ? ExceptionRequest.Scope.NONE : scope.toScope());
         }
     }
 

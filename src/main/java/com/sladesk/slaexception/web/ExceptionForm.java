@@ -26,6 +26,12 @@ public class ExceptionForm {
     @Size(max = 2000) private String clearTimelineComment;
     @NotNull @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) private LocalDate startsOn;
     @NotNull @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) private LocalDate endsOn;
+    @jakarta.validation.constraints.Size(max = 2000) private String scopeComponents;
+    @jakarta.validation.constraints.Pattern(regexp = "^[0-9,\\s]*$", message = "incident numbers, separated by commas")
+    @jakarta.validation.constraints.Size(max = 2000) private String scopeIncidents;
+    @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) private java.time.LocalDateTime windowStart;
+    @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) private java.time.LocalDateTime windowEnd;
+    @jakarta.validation.constraints.Size(max = 4000) private String changeTitles;
 
     static ExceptionForm of(ExceptionView v) {
         ExceptionForm f = new ExceptionForm();
@@ -43,6 +49,11 @@ public class ExceptionForm {
         f.clearTimelineComment = v.criteria().get("clearTimeline").comment();
         f.startsOn = v.startsOn();
         f.endsOn = v.endsOn();
+        f.scopeComponents = String.join(", ", v.scope().components());
+        f.scopeIncidents = v.scope().incidentIds().stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(", "));
+        f.windowStart = v.scope().windowStart() == null ? null : java.time.LocalDateTime.ofInstant(v.scope().windowStart(), java.time.ZoneOffset.UTC);
+        f.windowEnd = v.scope().windowEnd() == null ? null : java.time.LocalDateTime.ofInstant(v.scope().windowEnd(), java.time.ZoneOffset.UTC);
+        f.changeTitles = String.join("\n", v.scope().changeTitles());
         return f;
     }
 
@@ -51,7 +62,16 @@ public class ExceptionForm {
                 new ExceptionRequest.Criterion(criticalBusinessNeed, criticalBusinessNeedComment),
                 new ExceptionRequest.Criterion(temporaryWorkaround, temporaryWorkaroundComment),
                 new ExceptionRequest.Criterion(customerImpactMinimal, customerImpactMinimalComment),
-                new ExceptionRequest.Criterion(clearTimeline, clearTimelineComment), startsOn, endsOn);
+                new ExceptionRequest.Criterion(clearTimeline, clearTimelineComment), startsOn, endsOn,
+                new ExceptionRequest.Scope(split(scopeComponents), split(scopeIncidents).stream().map(Long::valueOf).toList(),
+                        windowStart == null ? null : windowStart.toInstant(java.time.ZoneOffset.UTC),
+                        windowEnd == null ? null : windowEnd.toInstant(java.time.ZoneOffset.UTC),
+                        changeTitles == null ? java.util.List.of() : java.util.List.of(changeTitles.split("\\R"))));
+    }
+
+    private static java.util.List<String> split(String commaSeparated) {
+        return commaSeparated == null ? java.util.List.of() : java.util.Arrays.stream(commaSeparated.split(","))
+                .map(String::trim).filter(t -> !t.isEmpty()).toList();
     }
 
     public String getTitle() { return title; }
@@ -82,4 +102,25 @@ public class ExceptionForm {
     public void setStartsOn(LocalDate v) { startsOn = v; }
     public LocalDate getEndsOn() { return endsOn; }
     public void setEndsOn(LocalDate v) { endsOn = v; }
+    public String getScopeComponents() { return scopeComponents; }
+    public void setScopeComponents(String v) { scopeComponents = v; }
+    public String getScopeIncidents() { return scopeIncidents; }
+    public void setScopeIncidents(String v) { scopeIncidents = v; }
+    public java.time.LocalDateTime getWindowStart() { return windowStart; }
+    public void setWindowStart(java.time.LocalDateTime v) { windowStart = v; }
+    public java.time.LocalDateTime getWindowEnd() { return windowEnd; }
+    public void setWindowEnd(java.time.LocalDateTime v) { windowEnd = v; }
+    public String getChangeTitles() { return changeTitles; }
+    public void setChangeTitles(String v) { changeTitles = v; }
+
+    /** The form field a scope rule names ({@code scope.components} is {@code scopeComponents}). */
+    static String formField(String field) {
+        return switch (field) {
+            case "scope.components" -> "scopeComponents";
+            case "scope.incidentIds" -> "scopeIncidents";
+            case "scope.windowStart" -> "windowStart";
+            case "scope.windowEnd" -> "windowEnd";
+            default -> field;
+        };
+    }
 }

@@ -56,7 +56,7 @@ class ExceptionPageController {
             return "redirect:/exceptions/" + view.id();
         }
         catch (FieldRuleException e) {
-            result.rejectValue(e.field(), e.rule(), e.getMessage());
+            result.rejectValue(ExceptionForm.formField(e.field()), e.rule(), e.getMessage());
             return FORM;
         }
     }
@@ -87,7 +87,7 @@ class ExceptionPageController {
             return "redirect:/exceptions/" + id;
         }
         catch (FieldRuleException e) {
-            result.rejectValue(e.field(), e.rule(), e.getMessage());
+            result.rejectValue(ExceptionForm.formField(e.field()), e.rule(), e.getMessage());
             return FORM;
         }
         catch (ForbiddenException | ConflictException e) {
