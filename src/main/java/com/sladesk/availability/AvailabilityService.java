@@ -100,6 +100,19 @@ public class AvailabilityService {
         this.targetPercent = targetPercent;
     }
 
+    /** The SLA policy's versions (absent in unit tests of the engine alone: the configured target and 50/25). */
+    private SlaPolicyVersions versions;
+
+    @Autowired(required = false)
+    void setVersions(SlaPolicyVersions versions) {
+        this.versions = versions;
+    }
+
+    /** The platform's target and tiers for a period starting at {@code from}: the version then in force. */
+    private SlaPolicyVersion policyAt(Instant from) {
+        return versions == null ? null : versions.at(from);
+    }
+
     /** SLA exceptions' exemptions from the budget (absent in unit tests of the engine alone). */
     private ObjectProvider<BudgetExemptions> exemptions;
 
@@ -193,7 +206,7 @@ public class AvailabilityService {
             Instant loadTo = to.isAfter(now) ? to : now;
             List<OutageRecord> records = exempt(outages.outagesOverlapping(loadFrom, loadTo, betaComponents(), null),
                     loadFrom, loadTo);
-            return compute(name, from, to, now, records, windows(loadFrom, loadTo), targetPercent);
+            return compute(name, from, to, now, records, windows(loadFrom, loadTo), policyAt(from), targetPercent);
         }, changesShownWithin);
     }
 
@@ -272,8 +285,10 @@ public class AvailabilityService {
             records = exempt(records, loadFrom, loadTo);
         }
         List<ExclusionWindow> windows = windows(loadFrom, loadTo);
-        return new MonthAndRolling(compute(month.toString(), from, to, now, records, windows, target),
-                compute("rolling-30d", rollingFrom, now, now, records, windows, target));
+        // the platform's month: the policy version in force for it; a customer's: the plan's target, the SLA's tiers
+        SlaPolicyVersion policy = components == null ? policyAt(from) : null;
+        return new MonthAndRolling(compute(month.toString(), from, to, now, records, windows, policy, target),
+                compute("rolling-30d", rollingFrom, now, now, records, windows, policy, target));
     }
 
     public record MonthAndRolling(AvailabilityReport month, AvailabilityReport rolling30Days) {
@@ -366,8 +381,20 @@ public class AvailabilityService {
     }
 
     /** The arithmetic of a report, on data already loaded (outages and windows must cover the burn windows too). */
+    private static AvailabilityReport compute(String name, Instant from, Instant to, Instant now,
+            List<OutageRecord> records, List<ExclusionWindow> windows, SlaPolicyVersion policy, BigDecimal fallbackTarget) {
+        return policy == null ? compute(name, from, to, now, records, windows, fallbackTarget)
+                : compute(name, from, to, now, records, windows, policy.targetPercent(), policy.reducedAtPercent(),
+                        policy.freezeBelowPercent());
+    }
+
     static AvailabilityReport compute(String name, Instant from, Instant to, Instant now, List<OutageRecord> records,
             List<ExclusionWindow> windows, BigDecimal targetPercent) {
+        return compute(name, from, to, now, records, windows, targetPercent, BudgetPolicy.FIFTY, BudgetPolicy.TWENTY_FIVE);
+    }
+
+    static AvailabilityReport compute(String name, Instant from, Instant to, Instant now, List<OutageRecord> records,
+            List<ExclusionWindow> windows, BigDecimal targetPercent, BigDecimal reducedAt, BigDecimal freezeBelow) {
         BigDecimal errorRate = HUNDRED.subtract(targetPercent).divide(HUNDRED);
         Instant asOf = now.isBefore(to) ? now : to;
         Interval period = new Interval(from, to);
@@ -392,7 +419,7 @@ public class AvailabilityService {
                 minutes(breakdown.downtimeSeconds()), minutes(breakdown.excludedSeconds()),
                 exact.setScale(3, RoundingMode.DOWN), minutes(budgetSeconds), minutes(remainingSeconds),
                 remainingPercent.setScale(3, RoundingMode.HALF_UP), AvailabilityStatus.of(exact, targetPercent),
-                BudgetPolicy.of(remainingPercent), burnRates, exclusions, exact);
+                BudgetPolicy.of(remainingPercent, reducedAt, freezeBelow), burnRates, exclusions, exact);
     }
 
     private List<ExclusionWindow> windows(Instant from, Instant to) {

@@ -27,12 +27,17 @@ public enum BudgetPolicy {
     }
 
     public static BudgetPolicy of(BigDecimal remainingPercent) {
+        return of(remainingPercent, FIFTY, TWENTY_FIVE);
+    }
+
+    /** With a calibrated policy version's bounds: REDUCED at or below {@code reducedAt}% left, FREEZE below {@code freezeBelow}%. */
+    public static BudgetPolicy of(BigDecimal remainingPercent, BigDecimal reducedAt, BigDecimal freezeBelow) {
         if (remainingPercent.signum() <= 0) {
             return EXHAUSTED;
         }
-        if (remainingPercent.compareTo(FIFTY) > 0) {
+        if (remainingPercent.compareTo(reducedAt) > 0) {
             return NORMAL;
         }
-        return remainingPercent.compareTo(TWENTY_FIVE) >= 0 ? REDUCED : FREEZE;
+        return remainingPercent.compareTo(freezeBelow) >= 0 ? REDUCED : FREEZE;
     }
 }

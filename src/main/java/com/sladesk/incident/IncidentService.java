@@ -240,6 +240,11 @@ public class IncidentService {
         }
     }
 
+    /** The configured response/resolution targets of a severity, as "respond/resolve" ISO-8601 durations. */
+    public String configuredTargets(Severity severity) {
+        return targets.configured(severity);
+    }
+
     /** Those of {@code ids} that name no incident (one query). */
     @Transactional(readOnly = true)
     public List<Long> unknownIds(Collection<Long> ids) {

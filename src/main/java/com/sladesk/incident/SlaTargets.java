@@ -3,6 +3,7 @@ package com.sladesk.incident;
 import java.time.Duration;
 import java.time.Instant;
 
+import com.sladesk.availability.SlaPolicyVersions;
 import com.sladesk.calendar.BusinessCalendar;
 import com.sladesk.calendar.SlaClock;
 import org.springframework.stereotype.Component;
@@ -18,19 +19,35 @@ class SlaTargets {
 
     private final IncidentProperties properties;
     private final BusinessCalendar calendar;
+    private final SlaPolicyVersions versions;
 
-    SlaTargets(IncidentProperties properties, BusinessCalendar calendar) {
+    SlaTargets(IncidentProperties properties, BusinessCalendar calendar, SlaPolicyVersions versions) {
         this.properties = properties;
         this.calendar = calendar;
+        this.versions = versions;
     }
 
     DueTimes dueTimes(Severity severity, Instant openedAt, Duration pausedResolutionTime) {
         IncidentProperties.Targets t = properties.targets().get(severity);
+        // the SLA policy version in force when the incident opened may have calibrated the durations
+        Duration respond = t.respond();
+        Duration resolve = t.resolve();
+        String calibrated = versions.at(openedAt).responseTargets().get(severity.name());
+        if (calibrated != null) {
+            String[] both = calibrated.split("/");
+            respond = Duration.parse(both[0]);
+            resolve = Duration.parse(both[1]);
+        }
         return new DueTimes(
-                calendar.plus(openedAt, warning(t.respond()), t.respondClock()),
-                calendar.plus(openedAt, t.respond(), t.respondClock()),
-                calendar.plus(openedAt, warning(t.resolve()).plus(pausedResolutionTime), t.resolveClock()),
-                calendar.plus(openedAt, t.resolve().plus(pausedResolutionTime), t.resolveClock()));
+                calendar.plus(openedAt, warning(respond), t.respondClock()),
+                calendar.plus(openedAt, respond, t.respondClock()),
+                calendar.plus(openedAt, warning(resolve).plus(pausedResolutionTime), t.resolveClock()),
+                calendar.plus(openedAt, resolve.plus(pausedResolutionTime), t.resolveClock()));
+    }
+
+    String configured(Severity severity) {
+        IncidentProperties.Targets t = properties.targets().get(severity);
+        return t.respond() + "/" + t.resolve();
     }
 
     /** How much of a pause from {@code from} to {@code to} counts against the resolution clock of a severity. */

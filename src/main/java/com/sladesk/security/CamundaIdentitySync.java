@@ -38,13 +38,19 @@ class CamundaIdentitySync {
 
     private final Directory directory;
     private final IdentityService identity;
+    /** VP Engineering, who approves the annual calibration: staff named in {@code sladesk.security.vp-engineering}. */
+    static final String VP_ENGINEERING_GROUP = "vp-engineering";
+
     private final Set<String> sreLeads;
+    private final Set<String> vpEngineering;
 
     CamundaIdentitySync(Directory directory, IdentityService identity,
-            @Value("${sladesk.security.sre-leads:}") List<String> sreLeads) {
+            @Value("${sladesk.security.sre-leads:}") List<String> sreLeads,
+            @Value("${sladesk.security.vp-engineering:}") List<String> vpEngineering) {
         this.directory = directory;
         this.identity = identity;
         this.sreLeads = sreLeads.stream().map(String::trim).filter(u -> !u.isEmpty()).collect(Collectors.toSet());
+        this.vpEngineering = vpEngineering.stream().map(String::trim).filter(u -> !u.isEmpty()).collect(Collectors.toSet());
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -61,6 +67,7 @@ class CamundaIdentitySync {
         Set<String> managedGroups = Arrays.stream(Role.values()).map(Role::processGroup).flatMap(Optional::stream)
                 .collect(Collectors.toCollection(java.util.HashSet::new));
         managedGroups.add(SRE_LEAD_GROUP);
+        managedGroups.add(VP_ENGINEERING_GROUP);
         for (String groupId : managedGroups) {
             if (identity.createGroupQuery().groupId(groupId).singleResult() == null) {
                 Group group = identity.newGroup(groupId);
@@ -88,6 +95,9 @@ class CamundaIdentitySync {
                 account.role().processGroup().ifPresent(wanted::add);
                 if (sreLeads.contains(account.username())) {
                     wanted.add(SRE_LEAD_GROUP);
+                }
+                if (vpEngineering.contains(account.username())) {
+                    wanted.add(VP_ENGINEERING_GROUP);
                 }
             }
             for (String groupId : managedGroups) {

@@ -65,6 +65,11 @@ public class ProcessSteps {
                 .map(org.camunda.bpm.engine.identity.User::getEmail).filter(java.util.Objects::nonNull).toList();
     }
 
+    /** Starts the newest process whose message start event waits for {@code message}. */
+    public void startByMessage(String message, Object businessKey, Map<String, Object> variables) {
+        runtime.startProcessInstanceByMessage(message, String.valueOf(businessKey), variables);
+    }
+
     /** Starts the newest version of {@code processKey} for {@code businessKey}. */
     public void start(String processKey, Object businessKey, Map<String, Object> variables) {
         runtime.startProcessInstanceByKey(processKey, String.valueOf(businessKey), variables);
