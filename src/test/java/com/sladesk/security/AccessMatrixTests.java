@@ -56,7 +56,7 @@ class AccessMatrixTests {
 
         String concretePath() {
             String id = path.startsWith("/tasks/") ? "no-such-task" : "987654321";
-            return path.replace("{id}", id).replace("{code}", "no-such-component").replace("{attachmentId}", id).replace("{month}", "2026-10").replace("{quarter}", "2026-Q3");
+            return path.replace("{id}", id).replace("{code}", "no-such-component").replace("{attachmentId}", id).replace("{month}", "2026-10").replace("{quarter}", "2026-Q3").replace("{period}", "2026-Q3");
         }
     }
 

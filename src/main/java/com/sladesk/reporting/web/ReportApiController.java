@@ -6,8 +6,6 @@ import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 
-import com.sladesk.reporting.MonthlyReport;
-import com.sladesk.reporting.QuarterlyReport;
 import com.sladesk.reporting.QuarterlyReports;
 import com.sladesk.reporting.SloReportService;
 import com.sladesk.system.InvalidInputException;
@@ -27,8 +25,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class ReportApiController {
 
-    private static final String MONTH = "/api/reports/{month:\\d{4}-\\d{2}}";
-    private static final String QUARTER = "/api/reports/{quarter:\\d{4}-Q[1-4]}";
+    private static final String PERIOD = "/api/reports/{period}";
     private static final String CSV = "text/csv";
 
     private final SloReportService monthly;
@@ -41,34 +38,26 @@ class ReportApiController {
         this.clock = clock;
     }
 
-    @GetMapping(path = MONTH, produces = MediaType.APPLICATION_JSON_VALUE)
-    MonthlyReport month(@PathVariable String month) {
-        return monthly.build(parse(month));
+    /** A month (YYYY-MM): the monthly SLO report; a quarter (YYYY-Qn): the quarterly business review. */
+    @GetMapping(path = PERIOD, produces = MediaType.APPLICATION_JSON_VALUE)
+    Object report(@PathVariable String period) {
+        return isQuarter(period) ? quarterly.build(period) : monthly.build(parse(period));
     }
 
-    @GetMapping(path = MONTH, produces = CSV)
-    ResponseEntity<String> monthCsv(@PathVariable String month) {
-        return csv(monthly.csv(monthly.build(parse(month))), "slo-report-" + month);
+    @GetMapping(path = PERIOD, produces = CSV)
+    ResponseEntity<String> reportCsv(@PathVariable String period) {
+        return isQuarter(period) ? csv(quarterly.csv(quarterly.build(period)), "quarterly-review-" + period)
+                : csv(monthly.csv(monthly.build(parse(period))), "slo-report-" + period);
     }
 
-    @GetMapping(path = MONTH, produces = MediaType.APPLICATION_PDF_VALUE)
-    ResponseEntity<byte[]> monthPdf(@PathVariable String month) {
-        return pdf(monthly.pdf(monthly.build(parse(month))), "slo-report-" + month);
+    @GetMapping(path = PERIOD, produces = MediaType.APPLICATION_PDF_VALUE)
+    ResponseEntity<byte[]> reportPdf(@PathVariable String period) {
+        return isQuarter(period) ? pdf(quarterly.pdf(quarterly.build(period)), "quarterly-review-" + period)
+                : pdf(monthly.pdf(monthly.build(parse(period))), "slo-report-" + period);
     }
 
-    @GetMapping(path = QUARTER, produces = MediaType.APPLICATION_JSON_VALUE)
-    QuarterlyReport quarter(@PathVariable String quarter) {
-        return quarterly.build(quarter);
-    }
-
-    @GetMapping(path = QUARTER, produces = CSV)
-    ResponseEntity<String> quarterCsv(@PathVariable String quarter) {
-        return csv(quarterly.csv(quarterly.build(quarter)), "quarterly-review-" + quarter);
-    }
-
-    @GetMapping(path = QUARTER, produces = MediaType.APPLICATION_PDF_VALUE)
-    ResponseEntity<byte[]> quarterPdf(@PathVariable String quarter) {
-        return pdf(quarterly.pdf(quarterly.build(quarter)), "quarterly-review-" + quarter);
+    private static boolean isQuarter(String period) {
+        return period.matches("\\d{4}-Q[1-4]");
     }
 
     private static ResponseEntity<String> csv(String body, String name) {
@@ -87,7 +76,7 @@ class ReportApiController {
             parsed = YearMonth.parse(month);
         }
         catch (DateTimeParseException e) {
-            throw new InvalidInputException("month", "format", "'" + month + "' is not a month (YYYY-MM)");
+            throw new InvalidInputException("period", "format", "'" + month + "' is neither a month (YYYY-MM) nor a quarter (YYYY-Qn)");
         }
         if (parsed.isAfter(YearMonth.from(clock.instant().atZone(ZoneOffset.UTC)))) {
             throw new RuleViolationException("month", "future", month + " has not started yet");
