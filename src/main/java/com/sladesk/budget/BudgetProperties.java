@@ -8,7 +8,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * {@code sladesk.budget.*}: the burn-rate actions (SLA "Error Budget Burn Rates": 5x freezes, 10x
  * pages) with the window each is measured over, the watcher's switch, the daily stand-up's time
- * (a cron expression, business days only) and who is paged.
+ * (a cron expression, business days only; the model reads it through {@code system/ProcessSchedules})
+ * and who is paged.
  */
 @ConfigurationProperties("sladesk.budget")
 public record BudgetProperties(@DefaultValue("true") boolean watchEnabled, @DefaultValue("6h") String freezeWindow,

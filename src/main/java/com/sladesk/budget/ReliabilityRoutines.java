@@ -32,7 +32,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * The FREEZE tier's routines: the daily stand-up (process {@code reliability-standup}, its time
- * read by the model from {@link StandupSchedule}) and the recovery checklist's tasks.
+ * read by the model from {@code system/ProcessSchedules}) and the recovery checklist's tasks.
  */
 @Component
 public class ReliabilityRoutines {
