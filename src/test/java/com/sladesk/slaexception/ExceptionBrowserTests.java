@@ -58,6 +58,7 @@ class ExceptionBrowserTests extends BrowserTest {
         BrowserSupport.clickAndWait(browser, By.cssSelector("#tasks tr[data-task='" + row.getAttribute("data-task") + "'] form button"));
         assertThat(browser.findElement(By.cssSelector(".flash.ok")).getText()).contains("Claimed");
         browser.get(url);
+        assertThat(browser.findElements(By.cssSelector("#criteria-missing li"))).as("every criterion yes, with a comment").isEmpty();
         BrowserSupport.clickAndWait(browser, By.id("approve"));
         assertThat(browser.findElement(By.id("exception-status")).getText()).isEqualTo("APPROVED");
         assertThat(browser.findElement(By.id("history")).getText()).contains("submitted by sre",

@@ -122,6 +122,9 @@ class ExceptionPageController {
         catch (ForbiddenException | ConflictException e) {
             redirect.addFlashAttribute("error", e.getMessage());
         }
+        catch (FieldRuleException e) {
+            redirect.addFlashAttribute("error", e.field() + ": " + e.getMessage());
+        }
         return "redirect:/exceptions/" + id;
     }
 }
