@@ -115,10 +115,15 @@ public class SlaPolicyVersions {
     private SlaPolicyVersion row(ResultSet rs, int n) throws SQLException {
         BigDecimal target = rs.getBigDecimal("target_percent");
         return new SlaPolicyVersion(rs.getInt("version"), rs.getDate("effective_from").toLocalDate(),
-                target == null ? configuredTarget : target.stripTrailingZeros(),
-                rs.getBigDecimal("reduced_at_percent").stripTrailingZeros(),
-                rs.getBigDecimal("freeze_below_percent").stripTrailingZeros(), parse(rs.getString("response_targets")),
+                target == null ? configuredTarget : plain(target),
+                plain(rs.getBigDecimal("reduced_at_percent")),
+                plain(rs.getBigDecimal("freeze_below_percent")), parse(rs.getString("response_targets")),
                 rs.getString("sre_lead"), rs.getString("vp_engineering"), rs.getTimestamp("approved_at").toInstant(),
                 rs.getString("rationale"));
+    }
+
+    /** Without trailing zeros and never in exponent form (50, not 5E+1). */
+    static BigDecimal plain(BigDecimal value) {
+        return new BigDecimal(value.stripTrailingZeros().toPlainString());
     }
 }

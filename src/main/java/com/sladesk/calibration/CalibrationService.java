@@ -288,7 +288,7 @@ public class CalibrationService {
     private static BigDecimal tighter(BigDecimal target) {
         // halve what the target leaves: 99 → 99.5, 99.9 → 99.95
         return BigDecimal.valueOf(100).subtract(BigDecimal.valueOf(100).subtract(target).divide(BigDecimal.valueOf(2)))
-                .stripTrailingZeros();
+                .stripTrailingZeros().add(BigDecimal.ZERO);
     }
 
     private static CalibrationView row(ResultSet rs, int n) throws SQLException {
@@ -296,12 +296,17 @@ public class CalibrationService {
         int version = rs.getInt("policy_version");
         Integer policyVersion = rs.wasNull() ? null : version;
         return new CalibrationView(rs.getLong("id"), rs.getInt("calibration_year"), rs.getString("status"),
-                rs.getString("figures"), rs.getBigDecimal("target_percent").stripTrailingZeros(),
-                rs.getBigDecimal("reduced_at_percent").stripTrailingZeros(),
-                rs.getBigDecimal("freeze_below_percent").stripTrailingZeros(),
+                rs.getString("figures"), plain(rs.getBigDecimal("target_percent")),
+                plain(rs.getBigDecimal("reduced_at_percent")),
+                plain(rs.getBigDecimal("freeze_below_percent")),
                 SlaPolicyVersions.parse(rs.getString("response_targets")), rs.getDate("effective_from").toLocalDate(),
                 rs.getString("requested_by"), rs.getTimestamp("created_at").toInstant(), rs.getString("reviewed_by"),
                 rs.getString("review_comment"), rs.getString("decided_by"), rs.getString("decision_comment"),
                 decided == null ? null : decided.toInstant(), policyVersion);
+    }
+
+    /** Without trailing zeros and never in exponent form (50, not 5E+1). */
+    static BigDecimal plain(BigDecimal value) {
+        return new BigDecimal(value.stripTrailingZeros().toPlainString());
     }
 }

@@ -62,6 +62,9 @@ class CalibrationTests {
     @Autowired
     ProcessEngine engine;
 
+    @Autowired
+    org.springframework.test.web.servlet.MockMvc mvc;
+
     @BeforeEach
     void setUp() {
         init(engine);
@@ -113,6 +116,16 @@ class CalibrationTests {
         assertThat(version.vpEngineering()).isEqualTo("leader");
         assertThat(audit.latest("sla-policy", String.valueOf(version.version()), 5)).extracting(AuditEntry::action)
                 .contains("create-policy-version");
+
+        // the versions as the API lists them: plain numbers (50, never 5E+1), the approvers
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/api/policy-versions")
+                .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic("cto", "demo")))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().isOk())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+                        .string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("E+"))))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$[0].reducedAtPercent").value(50))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers
+                        .jsonPath("$[?(@.version == " + version.version() + ")].vpEngineering").value("leader"));
 
         // December keeps 99.9%; January 2040 computes with 99.5%: a 223.2-minute budget in 31 days
         assertThat(availability.month(YearMonth.of(2039, 12)).targetPercent()).isEqualByComparingTo("99.9");
