@@ -77,7 +77,7 @@ class CalibrationTests {
     }
 
     @Test
-    void anApprovedCalibrationIsANewVersionThatTheNextMonthUses() {
+    void anApprovedCalibrationIsANewVersionThatTheNextMonthUses() throws Exception {
         TestClock.pin("2039-12-15T10:00:00Z");
         assertThatThrownBy(() -> calibrations.request(2041, "sre2")).isInstanceOf(InvalidInputException.class)
                 .hasFieldOrPropertyWithValue("field", "year");
