@@ -108,10 +108,6 @@ public class SlaPolicyVersions {
         return targets;
     }
 
-    void forget() {
-        cache.set(null);
-    }
-
     private SlaPolicyVersion row(ResultSet rs, int n) throws SQLException {
         BigDecimal target = rs.getBigDecimal("target_percent");
         return new SlaPolicyVersion(rs.getInt("version"), rs.getDate("effective_from").toLocalDate(),

@@ -111,10 +111,6 @@ class SlaException {
         return approvedAt;
     }
 
-    ExceptionStatus getStatus() {
-        return status;
-    }
-
     Map<String, ExceptionRequest.Criterion> criteria() {
         return toView().criteria();
     }
