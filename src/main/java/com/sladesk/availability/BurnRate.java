@@ -12,6 +12,11 @@ import java.util.Map;
  */
 public record BurnRate(String window, BigDecimal rate, String label, String action) {
 
+    /** SLA "Error Budget Burn Rates": from this rate on, FREEZE FEATURE DEPLOYMENTS (the burn-rate watch's default too). */
+    public static final String FREEZE_RATE = "5";
+    /** From this rate on, ALL HANDS ON DECK (the burn-rate watch pages). */
+    public static final String ALL_HANDS_RATE = "10";
+
     /** The windows burn rates are measured over, for the incident-based availability and every SLO. */
     public static final Map<String, Duration> WINDOWS = windows();
 
@@ -25,10 +30,10 @@ public record BurnRate(String window, BigDecimal rate, String label, String acti
     }
 
     static BurnRate of(String window, BigDecimal rate) {
-        if (rate.compareTo(BigDecimal.TEN) >= 0) {
+        if (rate.compareTo(new BigDecimal(ALL_HANDS_RATE)) >= 0) {
             return new BurnRate(window, rate, "10x", "ALL HANDS ON DECK");
         }
-        if (rate.compareTo(BigDecimal.valueOf(5)) >= 0) {
+        if (rate.compareTo(new BigDecimal(FREEZE_RATE)) >= 0) {
             return new BurnRate(window, rate, "5x", "FREEZE FEATURE DEPLOYMENTS");
         }
         if (rate.compareTo(BigDecimal.valueOf(2)) >= 0) {

@@ -119,7 +119,7 @@ public class SlaPolicyVersions {
     }
 
     /** Without trailing zeros and never in exponent form (50, not 5E+1). */
-    static BigDecimal plain(BigDecimal value) {
+    public static BigDecimal plain(BigDecimal value) {
         return new BigDecimal(value.stripTrailingZeros().toPlainString());
     }
 }

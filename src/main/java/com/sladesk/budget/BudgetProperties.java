@@ -2,6 +2,7 @@ package com.sladesk.budget;
 
 import java.math.BigDecimal;
 
+import com.sladesk.availability.BurnRate;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -13,7 +14,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("sladesk.budget")
 public record BudgetProperties(@DefaultValue("true") boolean watchEnabled, @DefaultValue("6h") String freezeWindow,
-        @DefaultValue("5") BigDecimal freezeRate, @DefaultValue("1h") String pageWindow,
-        @DefaultValue("10") BigDecimal pageRate, @DefaultValue("0 30 9 ? * MON-FRI") String standupCron,
+        @DefaultValue(BurnRate.FREEZE_RATE) BigDecimal freezeRate, @DefaultValue("1h") String pageWindow,
+        @DefaultValue(BurnRate.ALL_HANDS_RATE) BigDecimal pageRate, @DefaultValue("0 30 9 ? * MON-FRI") String standupCron,
         @DefaultValue("sre-lead@sla-desk.example") String sreLeadEmail) {
 }

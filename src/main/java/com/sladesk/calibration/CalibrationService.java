@@ -29,7 +29,6 @@ import com.sladesk.contract.Tier;
 import com.sladesk.incident.IncidentService;
 import com.sladesk.incident.IncidentView;
 import com.sladesk.incident.Severity;
-import com.sladesk.incident.SlaTarget;
 import com.sladesk.system.ForbiddenException;
 import com.sladesk.system.InvalidInputException;
 import com.sladesk.system.NotFoundException;
@@ -112,8 +111,7 @@ public class CalibrationService {
         List<IncidentView> opened = incidents.openedBetween(from, to);
         for (Severity severity : Severity.values()) {
             List<IncidentView> these = opened.stream().filter(i -> i.severity() == severity).toList();
-            long inTime = these.stream().filter(i -> i.breaches().stream().noneMatch(b -> b.target() == SlaTarget.RESPONSE))
-                    .count();
+            long inTime = these.stream().filter(i -> !i.responseBreached()).count();
             figures.add(severity + ": " + these.size() + " incidents, " + (these.isEmpty() ? "no response to measure"
                     : BigDecimal.valueOf(100L * inTime).divide(BigDecimal.valueOf(these.size()), 1, RoundingMode.HALF_UP)
                             + "% answered within the response target") + ".");
@@ -296,17 +294,12 @@ public class CalibrationService {
         int version = rs.getInt("policy_version");
         Integer policyVersion = rs.wasNull() ? null : version;
         return new CalibrationView(rs.getLong("id"), rs.getInt("calibration_year"), rs.getString("status"),
-                rs.getString("figures"), plain(rs.getBigDecimal("target_percent")),
-                plain(rs.getBigDecimal("reduced_at_percent")),
-                plain(rs.getBigDecimal("freeze_below_percent")),
+                rs.getString("figures"), SlaPolicyVersions.plain(rs.getBigDecimal("target_percent")),
+                SlaPolicyVersions.plain(rs.getBigDecimal("reduced_at_percent")),
+                SlaPolicyVersions.plain(rs.getBigDecimal("freeze_below_percent")),
                 SlaPolicyVersions.parse(rs.getString("response_targets")), rs.getDate("effective_from").toLocalDate(),
                 rs.getString("requested_by"), rs.getTimestamp("created_at").toInstant(), rs.getString("reviewed_by"),
                 rs.getString("review_comment"), rs.getString("decided_by"), rs.getString("decision_comment"),
                 decided == null ? null : decided.toInstant(), policyVersion);
-    }
-
-    /** Without trailing zeros and never in exponent form (50, not 5E+1). */
-    static BigDecimal plain(BigDecimal value) {
-        return new BigDecimal(value.stripTrailingZeros().toPlainString());
     }
 }

@@ -30,4 +30,9 @@ public record IncidentView(long id, String title, String description, Severity s
     public boolean breached() {
         return !breaches.isEmpty();
     }
+
+    /** The response target was missed (the one place reports and calibrations read response attainment from). */
+    public boolean responseBreached() {
+        return breaches.stream().anyMatch(b -> b.target() == SlaTarget.RESPONSE);
+    }
 }

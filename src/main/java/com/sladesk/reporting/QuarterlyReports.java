@@ -5,7 +5,6 @@ import java.io.StringWriter;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -29,7 +28,6 @@ import com.sladesk.credit.CreditStatus;
 import com.sladesk.incident.IncidentView;
 import com.sladesk.incident.IncidentService;
 import com.sladesk.incident.Severity;
-import com.sladesk.incident.SlaTarget;
 import com.sladesk.notification.Attachment;
 import com.sladesk.notification.Notifications;
 import com.sladesk.postmortem.ActionItemStatus;
@@ -121,15 +119,12 @@ public class QuarterlyReports {
             List<Integer> perMonth = months.stream().map(m -> (int) these.stream()
                     .filter(i -> YearMonth.from(i.openedAt().atZone(ZoneOffset.UTC)).equals(m)).count()).toList();
             List<IncidentView> resolved = these.stream().filter(i -> i.resolvedAt() != null).toList();
-            BigDecimal mttr = resolved.isEmpty() ? null : BigDecimal.valueOf(resolved.stream()
-                    .mapToLong(i -> Duration.between(i.openedAt(), i.resolvedAt()).toSeconds()).sum())
-                    .divide(BigDecimal.valueOf(60L * resolved.size()), 1, RoundingMode.HALF_UP);
             List<IncidentView> settled = these.stream().filter(i -> i.acknowledgedAt() != null || i.resolvedAt() != null
                     || !i.responseDueAt().isAfter(now)).toList();
-            int inTime = (int) settled.stream()
-                    .filter(i -> i.breaches().stream().noneMatch(b -> b.target() == SlaTarget.RESPONSE)).count();
+            int inTime = (int) settled.stream().filter(i -> !i.responseBreached()).count();
             severities.add(new QuarterlyReport.SeverityLine(severity.name(), perMonth, these.size(),
-                    (int) these.stream().filter(IncidentView::breached).count(), mttr, settled.size(), inTime,
+                    (int) these.stream().filter(IncidentView::breached).count(), SloReportService.mttrMinutes(resolved),
+                    settled.size(), inTime,
                     settled.isEmpty() ? null : BigDecimal.valueOf(100L * inTime)
                             .divide(BigDecimal.valueOf(settled.size()), 1, RoundingMode.HALF_UP)));
         }

@@ -1,6 +1,5 @@
 package com.sladesk.reporting;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.math.BigDecimal;
@@ -18,7 +17,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
-import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import com.sladesk.postmortem.PostmortemService;
 import com.sladesk.system.PdfDocument;
 import com.sladesk.availability.AvailabilityReport;
@@ -38,7 +36,6 @@ import com.sladesk.slo.SloPeriod;
 import com.sladesk.slo.SloService;
 import com.sladesk.slaexception.ExceptionStatus;
 import com.sladesk.slaexception.SlaExceptionService;
-import com.sladesk.system.XmlText;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.springframework.beans.factory.annotation.Value;
@@ -96,11 +93,8 @@ public class SloReportService {
         for (Severity severity : Severity.values()) {
             List<IncidentView> these = opened.stream().filter(i -> i.severity() == severity).toList();
             List<IncidentView> resolved = these.stream().filter(i -> i.resolvedAt() != null).toList();
-            BigDecimal mttr = resolved.isEmpty() ? null : BigDecimal.valueOf(resolved.stream()
-                    .mapToLong(i -> Duration.between(i.openedAt(), i.resolvedAt()).toSeconds()).sum())
-                    .divide(BigDecimal.valueOf(60L * resolved.size()), 1, RoundingMode.HALF_UP);
             bySeverity.add(new MonthlyReport.SeverityLine(severity.name(), these.size(),
-                    (int) these.stream().filter(IncidentView::breached).count(), mttr));
+                    (int) these.stream().filter(IncidentView::breached).count(), mttrMinutes(resolved)));
         }
         List<MonthlyReport.ComponentLine> top = catalogue.all().stream()
                 .map(c -> new MonthlyReport.ComponentLine(c.name(), availability.componentDowntimeMinutes(month, c.code())))
@@ -131,6 +125,28 @@ public class SloReportService {
         return postmortems.overdueActionItems(monthEnd.isBefore(now) ? monthEnd : now).stream()
                 .map(a -> "#" + a.incidentId() + " " + a.title() + " (" + a.owner() + ", due " + a.dueOn() + ", "
                         + a.status() + ")").toList();
+    }
+
+    /** Mean time to recovery of resolved incidents, in minutes to 1 decimal (null for none). */
+    static BigDecimal mttrMinutes(List<IncidentView> resolved) {
+        return resolved.isEmpty() ? null : BigDecimal.valueOf(resolved.stream()
+                .mapToLong(i -> Duration.between(i.openedAt(), i.resolvedAt()).toSeconds()).sum())
+                .divide(BigDecimal.valueOf(60L * resolved.size()), 1, RoundingMode.HALF_UP);
+    }
+
+    /** A month a report can be asked for: YYYY-MM (400 naming {@code field}), not in the future (422). */
+    public YearMonth reportableMonth(String month, String field) {
+        YearMonth parsed;
+        try {
+            parsed = YearMonth.parse(month);
+        }
+        catch (java.time.format.DateTimeParseException e) {
+            throw new com.sladesk.system.InvalidInputException(field, "format", "'" + month + "' is not a month (YYYY-MM)");
+        }
+        if (parsed.isAfter(YearMonth.from(clock.instant().atZone(ZoneOffset.UTC)))) {
+            throw new com.sladesk.system.RuleViolationException(field, "future", month + " has not started yet");
+        }
+        return parsed;
     }
 
     public byte[] pdf(MonthlyReport report) {

@@ -9,10 +9,12 @@ import java.util.Map;
 
 import com.sladesk.availability.AvailabilityReport;
 import com.sladesk.availability.AvailabilityService;
+import com.sladesk.availability.BudgetPolicy;
 import com.sladesk.budget.BurnEpisode;
 import com.sladesk.budget.BurnRateWatch;
 import com.sladesk.budget.ReliabilityRoutines;
 import com.sladesk.system.ConflictException;
+import com.sladesk.system.ProcessSteps;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -49,26 +51,36 @@ class BudgetController {
     @GetMapping("/api/budget")
     @ResponseBody
     BudgetState state() {
-        AvailabilityReport month = availability.monthAndRollingToShow(YearMonth.from(clock.instant().atZone(ZoneOffset.UTC)))
-                .month();
-        Map<String, List<String>> recovery = new LinkedHashMap<>();
-        for (Map<String, Object> r : burnRates.recoveries()) {
-            String m = String.valueOf(r.get("budget_month"));
-            recovery.put(m, routines.recoveryTasks(m).stream().map(t -> t.name()).toList());
-        }
-        return new BudgetState(month, burnRates.activeFreeze().orElse(null), burnRates.activePage().orElse(null),
-                month.policy().name().equals("EXHAUSTED"), burnRates.episodes(50), recovery);
+        return state(openRecoveryTasks());
     }
 
     @GetMapping("/budget")
     String page(Model model) {
-        BudgetState state = state();
+        Map<String, List<ProcessSteps.OpenTask>> tasks = openRecoveryTasks();
+        BudgetState state = state(tasks);
         model.addAttribute("state", state);
         model.addAttribute("budget", state.month());
-        Map<String, List<com.sladesk.system.ProcessSteps.OpenTask>> tasks = new LinkedHashMap<>();
-        state.openRecoveryActions().keySet().forEach(m -> tasks.put(m, routines.recoveryTasks(m)));
         model.addAttribute("recovery", tasks);
         return "budget/page";
+    }
+
+    /** Each month whose recovery checklist was started, newest first, with its open actions (one query a month). */
+    private Map<String, List<ProcessSteps.OpenTask>> openRecoveryTasks() {
+        Map<String, List<ProcessSteps.OpenTask>> tasks = new LinkedHashMap<>();
+        for (Map<String, Object> r : burnRates.recoveries()) {
+            String month = String.valueOf(r.get("budget_month"));
+            tasks.put(month, routines.recoveryTasks(month));
+        }
+        return tasks;
+    }
+
+    private BudgetState state(Map<String, List<ProcessSteps.OpenTask>> tasks) {
+        AvailabilityReport month = availability.monthAndRollingToShow(YearMonth.from(clock.instant().atZone(ZoneOffset.UTC)))
+                .month();
+        Map<String, List<String>> open = new LinkedHashMap<>();
+        tasks.forEach((m, list) -> open.put(m, list.stream().map(ProcessSteps.OpenTask::name).toList()));
+        return new BudgetState(month, burnRates.activeFreeze().orElse(null), burnRates.activePage().orElse(null),
+                month.policy() == BudgetPolicy.EXHAUSTED, burnRates.episodes(50), open);
     }
 
     @PostMapping("/budget/recovery/{month:\\d{4}-\\d{2}}/{id}")

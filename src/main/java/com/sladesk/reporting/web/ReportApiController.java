@@ -1,15 +1,10 @@
 package com.sladesk.reporting.web;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.YearMonth;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 
 import com.sladesk.reporting.QuarterlyReports;
 import com.sladesk.reporting.SloReportService;
-import com.sladesk.system.InvalidInputException;
-import com.sladesk.system.RuleViolationException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -30,12 +25,10 @@ class ReportApiController {
 
     private final SloReportService monthly;
     private final QuarterlyReports quarterly;
-    private final Clock clock;
 
-    ReportApiController(SloReportService monthly, QuarterlyReports quarterly, Clock clock) {
+    ReportApiController(SloReportService monthly, QuarterlyReports quarterly) {
         this.monthly = monthly;
         this.quarterly = quarterly;
-        this.clock = clock;
     }
 
     /** A month (YYYY-MM): the monthly SLO report; a quarter (YYYY-Qn): the quarterly business review. */
@@ -70,17 +63,7 @@ class ReportApiController {
                 .header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=" + name + ".pdf").body(body);
     }
 
-    private YearMonth parse(String month) {
-        YearMonth parsed;
-        try {
-            parsed = YearMonth.parse(month);
-        }
-        catch (DateTimeParseException e) {
-            throw new InvalidInputException("period", "format", "'" + month + "' is neither a month (YYYY-MM) nor a quarter (YYYY-Qn)");
-        }
-        if (parsed.isAfter(YearMonth.from(clock.instant().atZone(ZoneOffset.UTC)))) {
-            throw new RuleViolationException("month", "future", month + " has not started yet");
-        }
-        return parsed;
+    private YearMonth parse(String period) {
+        return monthly.reportableMonth(period, "period");
     }
 }

@@ -8,7 +8,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -23,8 +22,6 @@ import com.sladesk.reporting.QuarterlyReview;
 import com.sladesk.reporting.SloReportService;
 import com.sladesk.slo.SloPeriod;
 import com.sladesk.slo.SloService;
-import com.sladesk.system.InvalidInputException;
-import com.sladesk.system.RuleViolationException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -176,16 +173,6 @@ class ReportController {
     }
 
     private YearMonth parse(String month) {
-        YearMonth parsed;
-        try {
-            parsed = YearMonth.parse(month);
-        }
-        catch (DateTimeParseException e) {
-            throw new InvalidInputException("month", "format", "'" + month + "' is not a month (YYYY-MM)");
-        }
-        if (parsed.isAfter(YearMonth.from(clock.instant().atZone(ZoneOffset.UTC)))) {
-            throw new RuleViolationException("month", "future", month + " has not started yet");
-        }
-        return parsed;
+        return reports.reportableMonth(month, "month");
     }
 }
