@@ -26,6 +26,15 @@ class Notification {
 
     private String recipient;
 
+    @Enumerated(EnumType.STRING)
+    private Channel channel = Channel.EMAIL;
+
+    private String contentType;
+
+    private String idempotencyKey;
+
+    private String receipt;
+
     private String subject;
 
     private String htmlBody;
@@ -68,6 +77,45 @@ class Notification {
         this.status = NotificationStatus.PENDING;
         this.createdAt = now;
         this.nextAttemptAt = now;
+    }
+
+    /** An HTTP delivery: the body is kept as the text body, and there is no HTML. */
+    static Notification http(HttpMessage message, String correlationId, Instant now) {
+        Notification n = new Notification(message.url(), message.summary(), "", message.body(), correlationId, now,
+                List.of());
+        n.channel = message.channel();
+        n.contentType = message.contentType();
+        n.idempotencyKey = message.idempotencyKey();
+        return n;
+    }
+
+    void keyedBy(String idempotencyKey) {
+        this.idempotencyKey = idempotencyKey;
+    }
+
+    void sent(Instant now, String receipt) {
+        this.receipt = clip(receipt, 1000);
+        sent(now);
+    }
+
+    /** A refusal that no retry will change (a 4xx other than 429): FAILED at once, with the answer. */
+    void refused(String error, String receipt) {
+        attempts++;
+        lastError = clip(error, 2000);
+        this.receipt = clip(receipt, 1000);
+        lockedUntil = null;
+        status = NotificationStatus.FAILED;
+    }
+
+    /** A webhook URL's path is often its secret (Slack's is): lists show the scheme and host only. */
+    static String maskedUrl(String url) {
+        int host = url.indexOf("://");
+        int path = host < 0 ? -1 : url.indexOf('/', host + 3);
+        return path < 0 ? url : url.substring(0, path) + "/\u2026";
+    }
+
+    private static String clip(String value, int max) {
+        return value == null ? null : value.substring(0, Math.min(value.length(), max));
     }
 
     void sent(Instant now) {
@@ -117,6 +165,14 @@ class Notification {
         return attachments.stream().map(NotificationAttachment::toAttachment).toList();
     }
 
+    Channel getChannel() {
+        return channel;
+    }
+
+    String getContentType() {
+        return contentType;
+    }
+
     int getAttempts() {
         return attempts;
     }
@@ -126,7 +182,7 @@ class Notification {
     }
 
     NotificationView toView() {
-        return new NotificationView(id, recipient, subject, status, attempts, lastError, correlationId, createdAt,
-                nextAttemptAt, sentAt);
+        return new NotificationView(id, channel.overHttp() ? maskedUrl(recipient) : recipient, subject, status, attempts, lastError, correlationId, createdAt,
+                nextAttemptAt, sentAt, channel, receipt, idempotencyKey);
     }
 }

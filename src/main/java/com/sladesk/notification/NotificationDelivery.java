@@ -1,9 +1,15 @@
 package com.sladesk.notification;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
 import jakarta.mail.internet.MimeMessage;
 import org.slf4j.Logger;
@@ -21,7 +27,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Delivers due notifications. Each one is first claimed with a conditional update (so two nodes
  * never send the same mail), sent outside any transaction, then marked SENT, or PENDING again
  * with the error and a backed-off next attempt. With no SMTP host configured it sends nothing
- * and the notifications wait, visible.
+ * and the mails wait, visible. The HTTP channels are POSTed with a timeout (5 s by default).
  */
 @Component
 class NotificationDelivery {
@@ -34,6 +40,7 @@ class NotificationDelivery {
     private final MailProperties mail;
     private final TransactionTemplate transactions;
     private final Clock clock;
+    private final HttpClient http;
 
     NotificationDelivery(NotificationRepository repository, ObjectProvider<JavaMailSender> mailSender,
             NotificationProperties properties, MailProperties mail, TransactionTemplate transactions, Clock clock) {
@@ -43,6 +50,8 @@ class NotificationDelivery {
         this.mail = mail;
         this.transactions = transactions;
         this.clock = clock;
+        this.http = HttpClient.newBuilder().connectTimeout(properties.httpTimeout())
+                .followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
     @Scheduled(fixedDelayString = "${sladesk.notification.delivery.poll-interval:PT5S}",
@@ -53,23 +62,87 @@ class NotificationDelivery {
         }
     }
 
-    /** Sends every notification due now; returns how many were sent. */
+    /**
+     * Sends every notification due now; returns how many were sent. Mail waits while no SMTP host
+     * is configured; the HTTP channels go on.
+     */
     int deliverDue() {
         JavaMailSender sender = mailSender.getIfAvailable();
+        Set<Channel> channels = EnumSet.allOf(Channel.class);
         if (sender == null) {
-            return 0;
+            channels.remove(Channel.EMAIL);
         }
         Instant now = clock.instant();
-        List<Long> due = transactions.execute(tx -> repository.findDue(now, PageRequest.of(0, properties.batchSize())));
+        List<Long> due = transactions.execute(tx -> repository.findDue(now, channels,
+                PageRequest.of(0, properties.batchSize())));
         int sent = 0;
         for (Long id : due) {
             Claimed claimed = transactions.execute(tx -> repository.claim(id, now, now.plus(properties.lease())) == 1
                     ? repository.findById(id).map(n -> new Claimed(n, n.getAttachments())).orElse(null) : null);
-            if (claimed != null && send(sender, claimed.notification(), claimed.attachments())) {
+            if (claimed == null) {
+                continue;
+            }
+            boolean done = claimed.notification().getChannel().overHttp() ? post(claimed.notification())
+                    : send(sender, claimed.notification(), claimed.attachments());
+            if (done) {
                 sent++;
             }
         }
         return sent;
+    }
+
+    /**
+     * One HTTP attempt: a 2xx is delivered (its answer kept as the receipt); 429, 5xx, a timeout or
+     * a refused connection is tried again after the backoff; any other 4xx is refused for good.
+     */
+    private boolean post(Notification notification) {
+        String receipt;
+        int status;
+        try {
+            HttpRequest request = HttpRequest.newBuilder(URI.create(notification.getRecipient()))
+                    .timeout(properties.httpTimeout())
+                    .header("Content-Type", notification.getContentType() == null ? "application/json"
+                            : notification.getContentType())
+                    .header("User-Agent", "SLA-Desk")
+                    .header("X-SLA-Desk-Notification", String.valueOf(notification.getId()))
+                    .POST(HttpRequest.BodyPublishers.ofString(notification.getTextBody(), StandardCharsets.UTF_8))
+                    .build();
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            status = response.statusCode();
+            String body = response.body() == null ? "" : response.body().strip();
+            receipt = "HTTP " + status + (body.isEmpty() ? "" : ": " + body);
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            retryLater(notification, "interrupted");
+            return false;
+        }
+        catch (Exception e) {
+            retryLater(notification, e.getClass().getSimpleName() + ": " + e.getMessage());
+            return false;
+        }
+        if (status >= 200 && status < 300) {
+            transactions.executeWithoutResult(tx -> repository.findById(notification.getId())
+                    .ifPresent(n -> n.sent(clock.instant(), receipt)));
+            return true;
+        }
+        if (status == 429 || status >= 500 || status == 408) {
+            retryLater(notification, receipt);
+            return false;
+        }
+        log.warn("Notification {} ({}) refused: {}", notification.getId(), notification.getChannel(), receipt);
+        transactions.executeWithoutResult(tx -> repository.findById(notification.getId())
+                .ifPresent(n -> n.refused(receipt, receipt)));
+        return false;
+    }
+
+    private void retryLater(Notification notification, String error) {
+        log.warn("Notification {} ({}) not delivered (attempt {}): {}", notification.getId(),
+                notification.getChannel(), notification.getAttempts() + 1, error);
+        transactions.executeWithoutResult(tx -> repository.findById(notification.getId()).ifPresent(n -> {
+            boolean last = n.getAttempts() + 1 >= properties.maxAttempts();
+            n.failed(error, clock.instant().plus(properties.backoffAfter(n.getAttempts() + 1)), last);
+        }));
     }
 
     /** {@code <notification-42@host>}, the host being the sender address's domain. */

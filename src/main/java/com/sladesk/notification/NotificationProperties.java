@@ -10,7 +10,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 record NotificationProperties(@DefaultValue("true") boolean enabled, @DefaultValue("PT5S") Duration pollInterval,
         @DefaultValue("50") int batchSize, @DefaultValue("PT10S") Duration initialBackoff,
         @DefaultValue("PT15M") Duration maxBackoff, @DefaultValue("20") int maxAttempts,
-        @DefaultValue("PT2M") Duration lease) {
+        @DefaultValue("PT2M") Duration lease, @DefaultValue("PT5S") Duration httpTimeout) {
 
     /** Exponential backoff: initial, 2×, 4×… capped at the maximum. */
     Duration backoffAfter(int attempts) {

@@ -1,6 +1,7 @@
 package com.sladesk.notification;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 
 import org.springframework.data.domain.Pageable;
@@ -13,10 +14,15 @@ interface NotificationRepository extends JpaRepository<Notification, Long> {
 
     @Query("""
             select n.id from Notification n
-            where (n.status = NotificationStatus.PENDING and n.nextAttemptAt <= :now)
-               or (n.status = NotificationStatus.SENDING and n.lockedUntil < :now)
+            where ((n.status = NotificationStatus.PENDING and n.nextAttemptAt <= :now)
+               or (n.status = NotificationStatus.SENDING and n.lockedUntil < :now))
+              and n.channel in :channels
             order by n.nextAttemptAt, n.id""")
-    List<Long> findDue(@Param("now") Instant now, Pageable page);
+    List<Long> findDue(@Param("now") Instant now, @Param("channels") Collection<Channel> channels, Pageable page);
+
+    java.util.Optional<Notification> findByIdempotencyKey(String idempotencyKey);
+
+    List<Notification> findByIdIn(Collection<Long> ids);
 
     /**
      * Takes a due notification for this node until {@code until}; 0 when another node took it

@@ -71,6 +71,36 @@ public class Notifications {
                 body.text(), correlationId, clock.instant(), attachments)).getId()).toList();
     }
 
+    /**
+     * Stores one mail unless one with {@code idempotencyKey} is stored already (then returns that
+     * one's id): a page is mailed once per level and person however often its step runs.
+     */
+    @Transactional
+    public long queueOnce(String idempotencyKey, String recipient, String subject, String template,
+            Map<String, Object> model) {
+        return repository.findByIdempotencyKey(idempotencyKey).map(Notification::getId).orElseGet(() -> {
+            long id = queue(recipient, subject, template, model);
+            repository.findById(id).orElseThrow().keyedBy(idempotencyKey);
+            return id;
+        });
+    }
+
+    /**
+     * Stores one HTTP delivery in the caller's transaction; a message whose idempotency key is
+     * already stored is not stored again, and the first one's id is returned.
+     */
+    @Transactional
+    public long post(HttpMessage message) {
+        return repository.findByIdempotencyKey(message.idempotencyKey()).map(Notification::getId)
+                .orElseGet(() -> repository.save(Notification.http(message, MDC.get(CORRELATION_ID), clock.instant()))
+                        .getId());
+    }
+
+    /** The notifications with these ids, in no particular order (missing ids are left out). */
+    public List<NotificationView> views(Collection<Long> ids) {
+        return ids.isEmpty() ? List.of() : repository.findByIdIn(ids).stream().map(Notification::toView).toList();
+    }
+
     public List<NotificationView> find(String recipient, NotificationStatus status, int limit) {
         return repository.search(blankToNull(recipient), status, PageRequest.of(0, limit)).stream()
                 .map(Notification::toView).toList();

@@ -59,6 +59,12 @@ public class ProcessSteps {
         return identity.createUserQuery().userId(user).memberOfGroup(groupId).count() > 0;
     }
 
+    /** The user names of the members of a process group (such as {@code sre-lead}). */
+    public java.util.List<String> groupMembers(String groupId) {
+        return identity.createUserQuery().memberOfGroup(groupId).list().stream()
+                .map(org.camunda.bpm.engine.identity.User::getId).sorted().toList();
+    }
+
     /** The e-mail addresses of the members of a process group (such as {@code sre-lead}). */
     public java.util.List<String> groupEmails(String groupId) {
         return identity.createUserQuery().memberOfGroup(groupId).list().stream()

@@ -172,7 +172,7 @@ class NotificationDeliveryTests {
     @Test
     void backoffDoublesUpToItsCap() {
         NotificationProperties properties = new NotificationProperties(true, Duration.ofSeconds(5), 50,
-                Duration.ofSeconds(10), Duration.ofMinutes(15), 20, Duration.ofMinutes(2));
+                Duration.ofSeconds(10), Duration.ofMinutes(15), 20, Duration.ofMinutes(2), Duration.ofSeconds(5));
         assertThat(properties.backoffAfter(1)).isEqualTo(Duration.ofSeconds(10));
         assertThat(properties.backoffAfter(2)).isEqualTo(Duration.ofSeconds(20));
         assertThat(properties.backoffAfter(4)).isEqualTo(Duration.ofSeconds(80));
