@@ -56,7 +56,7 @@ start_smtp() { # port file
 start_node() {
   local name=$1 port=$2 db=$3; shift 3
   SLADESK_DB_URL="jdbc:postgresql://127.0.0.1:5432/$db" nohup java -Xmx768m -XX:+UseSerialGC -jar "$JAR" \
-    --spring.profiles.active=postgres,demo --server.port="$port" \
+    --spring.profiles.active=postgres,demo --server.port="$port" --sladesk.grpc.port=0 \
     --spring.mail.host=127.0.0.1 --spring.mail.port="${SMTP_PORT:-2525}" \
     --sladesk.clock.offset="${CLOCK_OFFSET_MS}ms" --sladesk.notification.delivery.poll-interval=PT1S --sladesk.notification.delivery.batch-size=200 \
     --logging.structured.format.console= --logging.level.root=WARN "$@" >> "$WORK/$name.log" 2>&1 &

@@ -76,6 +76,9 @@ class Incident {
 
     private String alertFingerprint;
 
+    /** Components an alert named that the catalogue does not know, comma-separated (null: none). */
+    private String unmatchedComponents;
+
     private String createdBy;
 
     @Version
@@ -270,6 +273,12 @@ class Incident {
                 postmortemDoneAt, postmortemKind, alertFingerprint, createdBy,
                 slaEvents.stream().filter(e -> e.kind() == SlaEventKind.BREACH).map(IncidentSlaEvent::toBreach).toList(),
                 slaEvents.stream().filter(e -> e.kind() == SlaEventKind.WARNING).map(IncidentSlaEvent::toBreach).toList(),
-                timeline.stream().map(IncidentTimelineEntry::toView).toList());
+                timeline.stream().map(IncidentTimelineEntry::toView).toList(),
+                unmatchedComponents == null || unmatchedComponents.isBlank() ? List.of()
+                        : List.of(unmatchedComponents.split(",")));
+    }
+
+    void unmatched(List<String> names) {
+        this.unmatchedComponents = names.isEmpty() ? null : String.join(",", names);
     }
 }

@@ -48,10 +48,13 @@ public class IncidentService {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final PostmortemPolicy postmortems;
+    private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     IncidentService(IncidentRepository incidents, SlaTargets targets, ComponentCatalogue catalogue,
-            ProcessSteps process, ApplicationEventPublisher events, Clock clock, PostmortemPolicy postmortems) {
+            ProcessSteps process, ApplicationEventPublisher events, Clock clock, PostmortemPolicy postmortems,
+            org.springframework.jdbc.core.simple.JdbcClient jdbc) {
         this.postmortems = postmortems;
+        this.jdbc = jdbc;
         this.incidents = incidents;
         this.targets = targets;
         this.catalogue = catalogue;
@@ -68,6 +71,7 @@ public class IncidentService {
         Incident incident = incidents.save(new Incident(command.title().trim(), command.description(),
                 command.severity(), new LinkedHashSet<>(command.components()), command.environment(),
                 command.impact(), openedAt, command.alertFingerprint(), actor, due));
+        incident.unmatched(command.unmatchedComponents());
         incident.record(now, actor, "opened", command.severity() + ", " + command.impact() + " in "
                 + command.environment() + (command.openedAt() != null ? ", opened at " + openedAt : ""));
         Map<String, Object> variables = dueVariables(incident);
@@ -265,6 +269,29 @@ public class IncidentService {
     public List<IncidentView> list(Collection<IncidentStatus> statuses, Severity severity, int limit) {
         return incidents.search(statuses == null || statuses.isEmpty() ? null : statuses, severity,
                 PageRequest.of(0, limit)).stream().map(Incident::toView).toList();
+    }
+
+    /** One line of an incident's timeline, by its id: what a watcher of every incident follows. */
+    public record Change(long entryId, long incidentId, Instant at, String action) {
+    }
+
+    /**
+     * Timeline lines with an id above {@code afterId}, in id order, at most {@code limit}: read by
+     * any node, so a watcher sees changes made on every node of a cluster.
+     */
+    @Transactional(readOnly = true)
+    public List<Change> changesAfter(long afterId, int limit) {
+        return jdbc.sql("select id, incident_id, at, action from incident_timeline where id > :after order by id limit :limit")
+                .param("after", afterId).param("limit", limit).query((rs, n) -> new Change(rs.getLong(1), rs.getLong(2),
+                        rs.getTimestamp(3).toInstant(), rs.getString(4)))
+                .list();
+    }
+
+    /** The highest timeline id now (0 when none): where a new watcher starts. */
+    @Transactional(readOnly = true)
+    public long lastChangeId() {
+        Long max = jdbc.sql("select max(id) from incident_timeline").query(Long.class).single();
+        return max == null ? 0 : max;
     }
 
     /** Incidents opened in [from, to), oldest first (for reports). */

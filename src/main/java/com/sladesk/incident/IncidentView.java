@@ -9,7 +9,7 @@ public record IncidentView(long id, String title, String description, Severity s
         Instant acknowledgedAt, Instant resolvedAt, Instant responseDueAt, Instant resolutionDueAt,
         Instant responseWarnAt, Instant resolutionWarnAt, boolean paused, Instant pausedAt, long pausedMinutes,
         Instant postmortemDueAt, Instant postmortemDoneAt, String postmortemKind, String alertFingerprint, String createdBy,
-        List<Breach> breaches, List<Breach> warnings, List<TimelineEntry> timeline) {
+        List<Breach> breaches, List<Breach> warnings, List<TimelineEntry> timeline, List<String> unmatchedComponents) {
 
     /** A target that was missed (or, in {@code warnings}, nearly missed): which, at which severity, due when, noticed when. */
     public record Breach(SlaTarget target, Severity severity, Instant dueAt, Instant at) {

@@ -276,6 +276,11 @@ public class Escalations {
                 .map(t -> t.substring("pagerduty:".length()));
     }
 
+    /** 404 for an unknown incident. */
+    public void requireIncident(long id) {
+        incident(id);
+    }
+
     /** Every page of an incident's chains, oldest first, with its delivery. */
     public List<PageRecord> pages(long incidentId) {
         List<Object[]> rows = jdbc.sql("""

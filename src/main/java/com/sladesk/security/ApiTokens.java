@@ -132,6 +132,26 @@ public class ApiTokens {
      * a personal one, whose user is still enabled. Read from the database each time.
      */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
+    /**
+     * Who an API token speaks for, for a door other than HTTP (the gRPC intake): the actor (the
+     * user, or {@code token:<name>} for a service token, which acts as an SRE), the role and the
+     * scopes; empty when the token is unknown, revoked, expired or its user deactivated.
+     */
+    public record TokenIdentity(String actor, String role, java.util.Set<String> scopes) {
+
+        public boolean may(String role, String scope) {
+            return this.role.equals(role) && scopes.contains(scope);
+        }
+    }
+
+    @Transactional
+    public Optional<TokenIdentity> identify(String secret) {
+        return authenticate(secret).map(b -> new TokenIdentity(
+                b.user() == null ? "token:" + b.tokenName() : b.user().username(),
+                b.user() == null ? "SRE" : b.user().role().name(),
+                b.scopes().stream().map(TokenScope::value).collect(java.util.stream.Collectors.toSet())));
+    }
+
     Optional<Bearer> authenticate(String secret) {
         if (secret == null || !secret.startsWith(PREFIX) || secret.length() > 100) {
             return Optional.empty();

@@ -99,16 +99,22 @@ class AlertmanagerController {
             case "warning" -> Severity.P2;
             default -> Severity.P3;
         };
-        String component = labels.get("component");
-        List<String> components = component != null && catalogue.findByCode(component).isPresent()
-                ? List.of(component) : List.of();
+        // the component label names a component by code or name, case-insensitively; one the
+        // catalogue does not know is kept on the incident as unmatched, for an SRE to see
+        String component = labels.get("component") == null ? null : labels.get("component").trim();
+        var matched = component == null || component.isEmpty() ? java.util.Optional.<String>empty()
+                : catalogue.all().stream().filter(c -> c.code().equalsIgnoreCase(component)
+                        || c.name().equalsIgnoreCase(component)).map(c -> c.code()).findFirst();
+        List<String> components = matched.map(List::of).orElse(List.of());
+        List<String> unmatched = component != null && !component.isEmpty() && matched.isEmpty()
+                ? List.of(component.length() > 100 ? component.substring(0, 100) : component) : List.of();
         String env = labels.getOrDefault("environment", labels.getOrDefault("env", "production"));
         Environment environment = "staging".equalsIgnoreCase(env) ? Environment.STAGING : Environment.PRODUCTION;
         String title = firstNonBlank(annotations.get("summary"), labels.get("alertname"), "Alert " + fingerprint);
         Instant startsAt = alert.startsAt() == null || alert.startsAt().isAfter(now) ? now : alert.startsAt();
         return new NewIncident(title.length() > 200 ? title.substring(0, 200) : title,
                 firstNonBlank(annotations.get("description"), null, null), severity, components, environment,
-                severity == Severity.P1 ? Impact.OUTAGE : Impact.DEGRADED, startsAt, fingerprint);
+                severity == Severity.P1 ? Impact.OUTAGE : Impact.DEGRADED, startsAt, fingerprint, unmatched);
     }
 
     /** Alertmanager's own fingerprint; without one, a hash of the sorted labels (what identifies an alert). */

@@ -49,7 +49,15 @@ class IncidentPageController {
     private final IncidentService incidents;
     private final ComponentCatalogue catalogue;
 
-    IncidentPageController(IncidentService incidents, ComponentCatalogue catalogue) {
+    /** Another module's section of the page, with its data for this incident. */
+    record Section(String fragment, Object data) {
+    }
+
+    private final java.util.List<com.sladesk.system.IncidentSection> sections;
+
+    IncidentPageController(IncidentService incidents, ComponentCatalogue catalogue,
+            java.util.List<com.sladesk.system.IncidentSection> sections) {
+        this.sections = sections;
         this.incidents = incidents;
         this.catalogue = catalogue;
     }
@@ -106,6 +114,8 @@ class IncidentPageController {
     @GetMapping("/{id}")
     String detail(@PathVariable long id, Model model) {
         model.addAttribute("incident", incidents.find(id).orElseThrow(() -> new NotFoundException("Incident", id)));
+        model.addAttribute("sections", sections.stream()
+                .map(s -> new Section(s.fragment(), s.data(id))).toList());
         return DETAIL;
     }
 
