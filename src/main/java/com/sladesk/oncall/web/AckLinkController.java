@@ -2,7 +2,6 @@ package com.sladesk.oncall.web;
 
 import com.sladesk.oncall.Escalations;
 import com.sladesk.system.ConflictException;
-import com.sladesk.system.NotFoundException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -26,8 +25,8 @@ class AckLinkController {
         this.escalations = escalations;
     }
 
-    @GetMapping("/ack/{token}")
-    String show(@PathVariable String token, Model model) {
+    @GetMapping("/ack/{id}")
+    String show(@PathVariable("id") String token, Model model) {
         Escalations.AckLink link = escalations.link(token);
         model.addAttribute("link", link);
         model.addAttribute("token", token);
@@ -37,8 +36,8 @@ class AckLinkController {
         return "oncall/ack";
     }
 
-    @PostMapping("/ack/{token}")
-    String acknowledge(@PathVariable String token, Model model) {
+    @PostMapping("/ack/{id}")
+    String acknowledge(@PathVariable("id") String token, Model model) {
         try {
             model.addAttribute("incident", escalations.acknowledgeByLink(token));
         }
@@ -54,9 +53,5 @@ class AckLinkController {
         Gone(String reason) {
             super(reason);
         }
-    }
-
-    static NotFoundException unknown() {
-        return new NotFoundException("Acknowledge link", "(unknown)");
     }
 }

@@ -129,8 +129,8 @@ class OnCallApiController {
         return policies.all();
     }
 
-    @PutMapping("/api/oncall/policies/{severity}")
-    EscalationPolicy policy(@PathVariable String severity, @RequestBody EscalationPolicy policy, Authentication user) {
+    @PutMapping("/api/oncall/policies/{code}")
+    EscalationPolicy policy(@PathVariable("code") String severity, @RequestBody EscalationPolicy policy, Authentication user) {
         editor(user);
         return policies.update(severity.toUpperCase(), policy, user.getName());
     }

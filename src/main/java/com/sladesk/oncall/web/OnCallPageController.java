@@ -109,8 +109,8 @@ class OnCallPageController {
         });
     }
 
-    @PostMapping("/oncall/{code}/layers/{position}/delete")
-    String removeLayer(@PathVariable String code, @PathVariable int position, Authentication user,
+    @PostMapping("/oncall/{code}/layers/{id}/delete")
+    String removeLayer(@PathVariable String code, @PathVariable("id") int position, Authentication user,
             RedirectAttributes redirect) {
         return edit(user, redirect, "Layer removed from " + code + ".", () -> {
             ScheduleView s = schedules.get(code);
@@ -140,8 +140,8 @@ class OnCallPageController {
     }
 
     /** Levels as lines of "delay-minutes TYPE target", such as "5 SCHEDULE secondary". */
-    @PostMapping("/oncall/policies/{severity}")
-    String policy(@PathVariable String severity, @RequestParam(defaultValue = "") String levels,
+    @PostMapping("/oncall/policies/{code}")
+    String policy(@PathVariable("code") String severity, @RequestParam(defaultValue = "") String levels,
             @RequestParam(defaultValue = "0") int repeats, @RequestParam(defaultValue = "5") int repeatAfterMinutes,
             @RequestParam(required = false) String routingKey, Authentication user, RedirectAttributes redirect) {
         return edit(user, redirect, "Escalation policy " + severity + " saved.", () -> {
