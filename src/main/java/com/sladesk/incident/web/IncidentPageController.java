@@ -50,7 +50,7 @@ class IncidentPageController {
     private final ComponentCatalogue catalogue;
 
     /** Another module's section of the page, with its data for this incident. */
-    record Section(String fragment, Object data) {
+    record Section(String template, Object data) {
     }
 
     private final java.util.List<com.sladesk.system.IncidentSection> sections;
@@ -115,7 +115,7 @@ class IncidentPageController {
     String detail(@PathVariable long id, Model model) {
         model.addAttribute("incident", incidents.find(id).orElseThrow(() -> new NotFoundException("Incident", id)));
         model.addAttribute("sections", sections.stream()
-                .map(s -> new Section(s.fragment(), s.data(id))).toList());
+                .map(s -> new Section(s.template(), s.data(id))).toList());
         return DETAIL;
     }
 

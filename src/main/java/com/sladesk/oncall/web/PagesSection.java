@@ -15,8 +15,8 @@ class PagesSection implements IncidentSection {
     }
 
     @Override
-    public String fragment() {
-        return "oncall/pages :: section";
+    public String template() {
+        return "oncall/pages";
     }
 
     @Override
