@@ -145,6 +145,17 @@ class IncidentsService extends IncidentsGrpc.IncidentsImplBase {
         }
         Severity min = request.getMinSeverityValue() >= 1 && request.getMinSeverityValue() <= 4
                 ? Severity.valueOf(request.getMinSeverity().name()) : Severity.P4;
+        try {
+            startWatch(stream, min);
+        }
+        catch (RuntimeException e) {
+            log.warn("An incident watch could not start", e);
+            response.onError(io.grpc.Status.UNAVAILABLE.withDescription("the watch could not start; try again")
+                    .asRuntimeException());
+        }
+    }
+
+    private void startWatch(ServerCallStreamObserver<IncidentEvent> stream, Severity min) {
         synchronized (this) {
             if (lastId < 0) {
                 lastId = incidents.lastChangeId();

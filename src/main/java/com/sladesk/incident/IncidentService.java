@@ -290,8 +290,7 @@ public class IncidentService {
     /** The highest timeline id now (0 when none): where a new watcher starts. */
     @Transactional(readOnly = true)
     public long lastChangeId() {
-        Long max = jdbc.sql("select max(id) from incident_timeline").query(Long.class).single();
-        return max == null ? 0 : max;
+        return jdbc.sql("select coalesce(max(id), 0) from incident_timeline").query(Long.class).single();
     }
 
     /** Incidents opened in [from, to), oldest first (for reports). */
