@@ -11,6 +11,9 @@ import org.springframework.test.web.servlet.ResultActions;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.hasSize;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -52,6 +55,36 @@ class AlertmanagerWebhookTests {
                 .andExpect(jsonPath("$.resolved[0]").value(id));
         assertThat(incidents.find(id).orElseThrow().status()).isEqualTo(IncidentStatus.RESOLVED);
         assertThat(incidents.find(id).orElseThrow().cause()).isEqualTo(Cause.INTERNAL);
+    }
+
+    /**
+     * The component label names a component by code or name, in any case; one the catalogue does
+     * not know is kept on the incident as unmatched and shown to SREs, never silently dropped.
+     */
+    @Test
+    void theComponentLabelMatchesByCodeOrNameAndAnUnknownOneIsKept() throws Exception {
+        IncidentView byName = opened(payload("firing", "info", "data services", "name" + System.nanoTime()));
+        assertThat(byName.components()).containsExactly("data");
+        assertThat(byName.unmatchedComponents()).isEmpty();
+        IncidentView byCode = opened(payload("firing", "info", "CORE", "code" + System.nanoTime()));
+        assertThat(byCode.components()).containsExactly("core");
+
+        IncidentView unknown = opened(payload("firing", "info", "payments-db", "unknown" + System.nanoTime()));
+        assertThat(unknown.components()).isEmpty();
+        assertThat(unknown.unmatchedComponents()).containsExactly("payments-db");
+        mvc.perform(get("/sre/incidents/" + unknown.id()).with(user("sre").roles("SRE"))).andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("id=\"unmatched-components\"")))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("payments-db")));
+        mvc.perform(get("/api/incidents/" + unknown.id()).with(user("sre").roles("SRE")))
+                .andExpect(jsonPath("$.unmatchedComponents[0]").value("payments-db"));
+        for (IncidentView v : java.util.List.of(byName, byCode, unknown)) {
+            incidents.resolve(v.id(), null, Cause.INTERNAL, "sre");
+        }
+    }
+
+    private IncidentView opened(String payload) throws Exception {
+        String json = send(TOKEN, payload).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        return incidents.find(JsonPath.<Number>read(json, "$.opened[0]").longValue()).orElseThrow();
     }
 
     @Test
