@@ -91,7 +91,7 @@ class OnCallPageController {
     @PostMapping("/oncall/schedules")
     String create(@RequestParam String code, @RequestParam String name, @RequestParam(defaultValue = "UTC") String timeZone,
             Authentication user, RedirectAttributes redirect) {
-        return edit(user, redirect, "Schedule " + code + " created.", () -> schedules.create(
+        return edit(user, redirect, "Schedule " + code + " created.", "schedule-form", () -> schedules.create(
                 new ScheduleDraft(code, name, timeZone, List.of()), user.getName()));
     }
 
@@ -100,7 +100,7 @@ class OnCallPageController {
             @RequestParam(required = false) LocalDate startsOn, @RequestParam(required = false) DayOfWeek handoffDay,
             @RequestParam(required = false) LocalTime handoffTime, @RequestParam(defaultValue = "0") int shiftHours,
             Authentication user, RedirectAttributes redirect) {
-        return edit(user, redirect, "Layer added to " + code + ".", () -> {
+        return edit(user, redirect, "Layer added to " + code + ".", "layer-form-" + code, () -> {
             ScheduleView s = schedules.get(code);
             List<LayerDraft> layers = new ArrayList<>(s.layers());
             layers.add(new LayerDraft(name, Arrays.stream(participants.split("[,\\s]+")).filter(p -> !p.isBlank()).toList(),
@@ -112,7 +112,7 @@ class OnCallPageController {
     @PostMapping("/oncall/{code}/layers/{id}/delete")
     String removeLayer(@PathVariable String code, @PathVariable("id") int position, Authentication user,
             RedirectAttributes redirect) {
-        return edit(user, redirect, "Layer removed from " + code + ".", () -> {
+        return edit(user, redirect, "Layer removed from " + code + ".", "layer-form-" + code, () -> {
             ScheduleView s = schedules.get(code);
             List<LayerDraft> layers = new ArrayList<>(s.layers());
             if (position < 1 || position > layers.size()) {
@@ -128,7 +128,7 @@ class OnCallPageController {
     String addOverride(@PathVariable String code, @RequestParam String username,
             @RequestParam(required = false) LocalDateTime startsAt, @RequestParam(required = false) LocalDateTime endsAt,
             Authentication user, RedirectAttributes redirect) {
-        return edit(user, redirect, "Override added to " + code + ".", () -> schedules.addOverride(code, username,
+        return edit(user, redirect, "Override added to " + code + ".", "override-form-" + code, () -> schedules.addOverride(code, username,
                 startsAt == null ? null : startsAt.toInstant(ZoneOffset.UTC),
                 endsAt == null ? null : endsAt.toInstant(ZoneOffset.UTC), user.getName()));
     }
@@ -136,7 +136,7 @@ class OnCallPageController {
     @PostMapping("/oncall/{code}/overrides/{id}/delete")
     String removeOverride(@PathVariable String code, @PathVariable long id, Authentication user,
             RedirectAttributes redirect) {
-        return edit(user, redirect, "Override removed.", () -> schedules.deleteOverride(code, id, user.getName()));
+        return edit(user, redirect, "Override removed.", "override-form-" + code, () -> schedules.deleteOverride(code, id, user.getName()));
     }
 
     /** Levels as lines of "delay-minutes TYPE target", such as "5 SCHEDULE secondary". */
@@ -144,7 +144,7 @@ class OnCallPageController {
     String policy(@PathVariable("code") String severity, @RequestParam(defaultValue = "") String levels,
             @RequestParam(defaultValue = "0") int repeats, @RequestParam(defaultValue = "5") int repeatAfterMinutes,
             @RequestParam(required = false) String routingKey, Authentication user, RedirectAttributes redirect) {
-        return edit(user, redirect, "Escalation policy " + severity + " saved.", () -> {
+        return edit(user, redirect, "Escalation policy " + severity + " saved.", "policy-form-" + severity.toUpperCase(), () -> {
             List<EscalationPolicy.Level> parsed = new ArrayList<>();
             String[] lines = levels.strip().isEmpty() ? new String[0] : levels.strip().split("\\R");
             for (int i = 0; i < lines.length; i++) {
@@ -171,11 +171,14 @@ class OnCallPageController {
         catch (FieldRuleException e) {
             redirect.addFlashAttribute("error", e.field() + ": " + e.getMessage());
             redirect.addFlashAttribute("errorField", e.field());
+            redirect.addFlashAttribute("errorForm", "contact-form");
         }
         return "redirect:/oncall";
     }
 
-    private String edit(Authentication user, RedirectAttributes redirect, String done, Runnable change) {
+    /** Runs an edit; a refusal comes back as a message beside the form it came from ({@code form}). */
+    private String edit(Authentication user, RedirectAttributes redirect, String done, String form, Runnable change) {
+        redirect.addFlashAttribute("errorForm", form);
         schedules.checkEditor(user.getName(), OnCallApiController.admin(user));
         try {
             change.run();
