@@ -60,8 +60,12 @@ public class BurnRateWatch {
     private final Clock clock;
     private final BudgetProperties properties;
 
+    private final com.sladesk.oncall.Escalations escalations;
+
     BurnRateWatch(JdbcTemplate jdbc, AvailabilityService availability, Notifications notifications, Directory directory,
-            ProcessSteps process, ApplicationEventPublisher events, Clock clock, BudgetProperties properties) {
+            ProcessSteps process, ApplicationEventPublisher events, Clock clock, BudgetProperties properties,
+            com.sladesk.oncall.Escalations escalations) {
+        this.escalations = escalations;
         this.jdbc = jdbc;
         this.availability = availability;
         this.notifications = notifications;
@@ -135,7 +139,7 @@ public class BurnRateWatch {
                 String detail = rate.toPlainString() + "x over " + window + " (threshold " + threshold.toPlainString() + "x)";
                 events.publishEvent(new BurnEpisodeChanged(id, kind.equals(FREEZE) ? "burn-freeze" : "burn-page", detail));
                 if (kind.equals(PAGE)) {
-                    page(rate, window, threshold);
+                    page(id, rate, window, threshold);
                 }
             }
             else if (rate.compareTo(open.get().peakRate()) > 0) {
@@ -151,8 +155,11 @@ public class BurnRateWatch {
         }
     }
 
-    /** The P1-level page: the SRE lead and leadership, by e-mail (the escalation channels, once they exist). */
-    private void page(BigDecimal rate, String window, BigDecimal threshold) {
+    /**
+     * The P1-level page: the SRE lead and leadership by e-mail, and the SRE leads also on their own
+     * paging channels (SMS, voice, Slack-compatible), once per episode.
+     */
+    private void page(long episode, BigDecimal rate, String window, BigDecimal threshold) {
         Set<String> to = new TreeSet<>();
         to.add(properties.sreLeadEmail());
         to.addAll(process.groupEmails("sre-lead"));
@@ -166,6 +173,7 @@ public class BurnRateWatch {
         lines.add("SLA Error Budget Policy: ALL HANDS ON DECK. Feature changes are frozen; see /budget.");
         lines.add("This page is sent once per episode; the episode clears itself when the burn drops.");
         notifications.queueToEach(to, subject, "message", Map.of("heading", subject, "lines", lines));
+        escalations.pageRole("SRE_LEAD", subject, subject + ". " + lines.get(0) + " See /budget.", "burn-page:" + episode);
     }
 
     private static String daysToExhaust(BigDecimal rate) {

@@ -157,6 +157,30 @@ public class Escalations {
         return sent;
     }
 
+    /**
+     * Pages the holders of {@code role} on their own channels (SMS, voice, Slack-compatible) with
+     * {@code text}, once per {@code key}: how an alarm that is not an incident (the 10x burn-rate
+     * page) reaches people beyond its e-mail. Returns how many deliveries were stored.
+     */
+    @Transactional
+    public int pageRole(String role, String subject, String text, String key) {
+        int sent = 0;
+        for (String username : roleMembers(role)) {
+            for (Map.Entry<String, String> contact : contacts.of(username).entrySet()) {
+                String channelKey = key + ":" + username + ":" + contact.getKey();
+                Long id = switch (contact.getKey()) {
+                    case "SMS" -> provider(properties.sms(), Channel.SMS, contact.getValue(), text, channelKey);
+                    case "VOICE" -> provider(properties.voice(), Channel.VOICE, contact.getValue(), text, channelKey);
+                    case "SLACK" -> notifications.post(new HttpMessage(Channel.SLACK, contact.getValue(), "application/json",
+                            write(slack(text, channelKey)), subject, channelKey));
+                    default -> null;
+                };
+                sent += id == null ? 0 : 1;
+            }
+        }
+        return sent;
+    }
+
     private List<String> roleMembers(String role) {
         if ("SRE_LEAD".equals(role)) {
             return process.groupMembers(OnCallSchedules.SRE_LEAD_GROUP);

@@ -94,15 +94,26 @@ class BudgetPolicyTests {
         reset();
     }
 
+    @Autowired
+    com.sladesk.oncall.PagingContacts contacts;
+
     @Test
     void a5xBurnFreezesFeatureChangesAnd10xPagesOncePerEpisodeBothClearingThemselves() {
         TestClock.pin("2016-09-14T10:00:00Z"); // a Wednesday
         watch.evaluate();
         assertThat(watch.activeFreeze()).isEmpty();
         int pagesBefore = pages().size();
+        // the SRE lead (sre2) is also paged on their own channel, a Slack-compatible webhook
+        String slack = "http://127.0.0.1:18477/slack/burn-" + System.nanoTime();
+        contacts.set("sre2", "SLACK", slack);
 
         outage("2016-09-14T09:30:00Z", 20); // 20 min in the last hour: 333x over 1h, 55.6x over 6h
         watch.evaluate();
+        contacts.set("sre2", "SLACK", "");
+        assertThat(notifications.find(slack, null, 10)).singleElement().satisfies(n -> {
+            assertThat(n.channel()).isEqualTo(com.sladesk.notification.Channel.SLACK);
+            assertThat(n.subject()).startsWith("[P1] ALL HANDS ON DECK");
+        });
         BurnEpisode freeze = watch.activeFreeze().orElseThrow();
         BurnEpisode page = watch.activePage().orElseThrow();
         assertThat(freeze.window()).isEqualTo("6h");
@@ -125,8 +136,11 @@ class BudgetPolicyTests {
 
         // the page is sent once per episode
         TestClock.pin("2016-09-14T10:01:00Z");
+        contacts.set("sre2", "SLACK", slack);
         watch.evaluate();
+        contacts.set("sre2", "SLACK", "");
         assertThat(pages()).hasSize(pagesBefore + 1);
+        assertThat(notifications.find(slack, null, 10)).hasSize(1);
 
         // an hour later the 1h burn is zero: the page clears, the 6h freeze holds
         TestClock.pin("2016-09-14T10:51:00Z");

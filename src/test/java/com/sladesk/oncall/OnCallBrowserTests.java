@@ -66,9 +66,12 @@ class OnCallBrowserTests extends BrowserTest {
         value(override + "input[name=endsAt]", "2098-12-31T00:00");
         BrowserSupport.clickAndWait(browser, By.cssSelector(override + "button"));
         assertThat(browser.findElement(By.id("override-form-" + code + "-error")).getText()).contains("endsAt");
+        browser.findElement(By.cssSelector(override + "input[name=username]")).sendKeys("leader");
+        value(override + "input[name=startsAt]", "2099-01-01T00:00");
         value(override + "input[name=endsAt]", "2099-01-02T00:00");
         BrowserSupport.clickAndWait(browser, By.cssSelector(override + "button"));
         assertThat(browser.findElement(By.id("schedule-" + code)).getText()).contains("leader: Thu 1 Jan 00:00");
+        BrowserSupport.screenshot(browser, "oncall");
 
         WebElement levels = browser.findElement(By.cssSelector("#policy-form-P4 textarea[name=levels]"));
         levels.clear();
@@ -76,7 +79,6 @@ class OnCallBrowserTests extends BrowserTest {
         BrowserSupport.clickAndWait(browser, By.cssSelector("#policy-form-P4 button"));
         assertThat(browser.findElement(By.id("policy-form-P4-error")).getText())
                 .contains("levels[0].target", "does not exist");
-        BrowserSupport.screenshot(browser, "oncall");
     }
 
     @Test
