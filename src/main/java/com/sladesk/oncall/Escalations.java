@@ -338,6 +338,36 @@ public class Escalations {
                 .param("at", Timestamp.from(clock.instant())).param("note", note).update();
     }
 
+    /** What a PagerDuty webhook did here. */
+    public record ChannelAcknowledgement(String outcome, Long incidentId) {
+    }
+
+    /**
+     * An incident acknowledged in PagerDuty (its v3 webhook, {@code incident.acknowledged}, whose
+     * {@code incident_key} is our {@code dedup_key}: the incident id) is acknowledged here by
+     * "pagerduty:<who>"; anything else is ignored, and said so.
+     */
+    @Transactional
+    public ChannelAcknowledgement acknowledgeFromPagerDuty(String eventType, String incidentKey, String agent) {
+        if (!"incident.acknowledged".equals(eventType)) {
+            return new ChannelAcknowledgement("ignored: " + eventType, null);
+        }
+        if (incidentKey == null || !incidentKey.matches("\\d{1,18}")) {
+            return new ChannelAcknowledgement("ignored: not an SLA Desk incident key", null);
+        }
+        long id = Long.parseLong(incidentKey);
+        Optional<IncidentView> incident = incidents.find(id);
+        if (incident.isEmpty() || routingKeyOf(id).isEmpty()) {
+            return new ChannelAcknowledgement("ignored: no incident " + id + " was sent to PagerDuty", null);
+        }
+        if (incident.get().status() != IncidentStatus.OPEN) {
+            return new ChannelAcknowledgement("already " + incident.get().status().name().toLowerCase(), id);
+        }
+        String who = agent == null || agent.isBlank() ? "pagerduty" : "pagerduty:" + agent.trim();
+        incidents.acknowledge(id, who.length() > 64 ? who.substring(0, 64) : who);
+        return new ChannelAcknowledgement("acknowledged", id);
+    }
+
     // --- one-click acknowledge links
 
     /** What a link may do: acknowledge this incident as this person, once. */

@@ -66,6 +66,7 @@ public final class ApiAccess {
             rule(HttpMethod.GET, STAFF, "/api/postmortems", "/api/postmortems/**"),
             rule(HttpMethod.POST, STAFF, "/api/postmortems/action-items/*/done"),
             rule(null, List.of(SRE), "/api/postmortems/**"),
+            rule(HttpMethod.POST, List.of(PagerDutySignatureFilter.ROLE), PagerDutySignatureFilter.PATH),
             rule(HttpMethod.PUT, STAFF, "/api/oncall/contacts"),
             rule(HttpMethod.GET, STAFF, "/api/oncall/**"),
             rule(null, List.of(SRE, ADMIN), "/api/oncall/**"),

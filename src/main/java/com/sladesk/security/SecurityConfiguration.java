@@ -95,7 +95,8 @@ class SecurityConfiguration {
     @Bean
     @Order(1)
     SecurityFilterChain apiChain(HttpSecurity http, ObjectMapper json, ApiTokens tokens,
-            @Value("${sladesk.alertmanager.token:}") String alertmanagerToken) throws Exception {
+            @Value("${sladesk.alertmanager.token:}") String alertmanagerToken,
+            @Value("${sladesk.paging.pagerduty-webhook-secret:}") String pagerDutySecret) throws Exception {
         ProblemSecurityHandlers problems = new ProblemSecurityHandlers(json);
         http.securityMatcher(new OrRequestMatcher(antMatcher("/api/**"), antMatcher("/engine-rest/**"),
                 antMatcher("/actuator/**")))
@@ -117,6 +118,7 @@ class SecurityConfiguration {
                 auth.anyRequest().denyAll();
             })
             .addFilterBefore(new AlertmanagerTokenFilter(alertmanagerToken), BasicAuthenticationFilter.class)
+            .addFilterBefore(new PagerDutySignatureFilter(pagerDutySecret), BasicAuthenticationFilter.class)
             .addFilterBefore(new BearerTokenFilter(tokens, json), BasicAuthenticationFilter.class)
             .httpBasic(basic -> basic.authenticationEntryPoint(problems))
             .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))

@@ -183,6 +183,44 @@ class EscalationChainTests {
         assertThat(page).contains("id=\"pages-table\"", "schedule primary", "schedule secondary", "SLACK", "SENT");
     }
 
+    /** The channel's own acknowledge: PagerDuty's v3 webhook, signed with the subscription's secret. */
+    @Test
+    void anIncidentAcknowledgedInPagerDutyIsAcknowledgedHereAndItsChainEnds() throws Exception {
+        IncidentView p1 = open(Severity.P1, Environment.PRODUCTION);
+        ProcessInstance chain = startChain(p1);
+        fireLevel(chain, TUESDAY_03);
+        String body = """
+                {"event":{"id":"01","event_type":"incident.acknowledged","resource_type":"incident",
+                 "occurred_at":"2026-11-03T03:02:00Z","agent":{"summary":"Tenex Engineer","type":"user_reference"},
+                 "data":{"id":"PGR0VU2","type":"incident","status":"acknowledged","incident_key":"%d"}}}""".formatted(p1.id());
+        mvc.perform(post("/api/oncall/pagerduty").contentType("application/json").content(body)
+                .header("X-PagerDuty-Signature", "v1=" + "0".repeat(64))).andExpect(status().isUnauthorized());
+        assertThat(incidents.find(p1.id()).orElseThrow().status()).isEqualTo(IncidentStatus.OPEN);
+
+        mvc.perform(post("/api/oncall/pagerduty").contentType("application/json").content(body)
+                        .header("X-PagerDuty-Signature", "v1=" + "1".repeat(64) + ",v1=" + hmac("test-pagerduty-secret", body)))
+                .andExpect(status().isAccepted())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$.outcome").value("acknowledged"));
+        IncidentView acknowledged = incidents.find(p1.id()).orElseThrow();
+        assertThat(acknowledged.status()).isEqualTo(IncidentStatus.ACKNOWLEDGED);
+        assertThat(acknowledged.timeline()).anySatisfy(t -> assertThat(t.actor()).isEqualTo("pagerduty:Tenex Engineer"));
+        assertThat(chain).isEnded();
+
+        String other = body.replace("\"" + p1.id() + "\"", "\"987654321\"");
+        mvc.perform(post("/api/oncall/pagerduty").contentType("application/json").content(other)
+                        .header("X-PagerDuty-Signature", "v1=" + hmac("test-pagerduty-secret", other)))
+                .andExpect(status().isAccepted())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$.outcome")
+                        .value(org.hamcrest.Matchers.startsWith("ignored")));
+        incidents.resolve(p1.id(), null, Cause.INTERNAL, "sre");
+    }
+
+    static String hmac(String secret, String body) throws Exception {
+        javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+        mac.init(new javax.crypto.spec.SecretKeySpec(secret.getBytes(java.nio.charset.StandardCharsets.UTF_8), "HmacSHA256"));
+        return java.util.HexFormat.of().formatHex(mac.doFinal(body.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    }
+
     @Test
     void aStagingIncidentPagesNobody() {
         IncidentView staging = open(Severity.P1, Environment.STAGING);

@@ -53,10 +53,10 @@ class IncidentPageController {
     record Section(String template, Object data) {
     }
 
-    private final java.util.List<com.sladesk.system.IncidentSection> sections;
+    private final org.springframework.beans.factory.ObjectProvider<com.sladesk.system.IncidentSection> sections;
 
     IncidentPageController(IncidentService incidents, ComponentCatalogue catalogue,
-            java.util.List<com.sladesk.system.IncidentSection> sections) {
+            org.springframework.beans.factory.ObjectProvider<com.sladesk.system.IncidentSection> sections) {
         this.sections = sections;
         this.incidents = incidents;
         this.catalogue = catalogue;
@@ -114,7 +114,7 @@ class IncidentPageController {
     @GetMapping("/{id}")
     String detail(@PathVariable long id, Model model) {
         model.addAttribute("incident", incidents.find(id).orElseThrow(() -> new NotFoundException("Incident", id)));
-        model.addAttribute("sections", sections.stream()
+        model.addAttribute("sections", sections.orderedStream()
                 .map(s -> new Section(s.template(), s.data(id))).toList());
         return DETAIL;
     }
