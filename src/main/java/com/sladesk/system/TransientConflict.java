@@ -11,7 +11,9 @@ import org.springframework.dao.ConcurrencyFailureException;
 
 /**
  * Tells a failure that a second try would likely not meet from a bug: an optimistic-locking
- * conflict (ours or the process engine's), a deadlock or a lock timeout. These happen when a user
+ * conflict (ours or the process engine's), a deadlock, a lock timeout, or the process engine's own
+ * foreign key refusing a delete because a job of the same process instance added a row meanwhile
+ * (an acknowledgement ending a scope while the job that starts its escalation chain runs). These happen when a user
  * command races a timer or another command on the same record; {@link CommandRetry} runs the
  * command again, and only when its tries are spent is the answer {@code 503} with
  * {@code Retry-After}.
@@ -47,6 +49,13 @@ public final class TransientConflict {
         // 40001: serialization failure (H2 reports its deadlocks so); 40P01: PostgreSQL deadlock;
         // 55P03: PostgreSQL lock not available; HYT00 (H2 50200): lock timeout
         return "40001".equals(state) || "40P01".equals(state) || "55P03".equals(state)
-                || "HYT00".equals(state) || sql.getErrorCode() == 50200;
+                || "HYT00".equals(state) || sql.getErrorCode() == 50200 || engineForeignKey(sql);
+    }
+
+    /** 23503 on one of the engine's own constraints ({@code ACT_FK_…}); ours stay errors. */
+    private static boolean engineForeignKey(SQLException sql) {
+        String message = sql.getMessage();
+        return "23503".equals(sql.getSQLState()) && message != null
+                && message.toLowerCase(java.util.Locale.ROOT).contains("act_fk_");
     }
 }
