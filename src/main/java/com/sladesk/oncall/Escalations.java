@@ -192,7 +192,7 @@ public class Escalations {
 
     private int pagePerson(IncidentView incident, String chain, int pass, int level, String label, UserAccount user) {
         String key = "page:" + incident.id() + ":" + chain + ":" + pass + ":" + level + ":" + user.username();
-        String ackUrl = baseUrl + "/ack/" + ackToken(incident.id(), user.username(), key);
+        String ackUrl = baseUrl + "/ack/" + ackToken(incident.id(), user.username());
         String what = "resolution".equals(chain) ? "resolution target missed" : "needs acknowledging";
         String subject = "[%s] PAGE: incident #%d %s: %s".formatted(incident.severity(), incident.id(), what,
                 incident.title());
@@ -374,7 +374,7 @@ public class Escalations {
     public record AckLink(long incidentId, String username, String title, String severity, boolean usable, String reason) {
     }
 
-    private String ackToken(long incidentId, String username, String key) {
+    private String ackToken(long incidentId, String username) {
         byte[] bytes = new byte[24];
         RANDOM.nextBytes(bytes);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
@@ -388,7 +388,7 @@ public class Escalations {
     @Transactional
     public String issueAckLink(long incidentId, String username) {
         incident(incidentId);
-        return baseUrl + "/ack/" + ackToken(incidentId, username, null);
+        return baseUrl + "/ack/" + ackToken(incidentId, username);
     }
 
     public AckLink link(String token) {

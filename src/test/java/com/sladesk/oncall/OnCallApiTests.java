@@ -1,7 +1,6 @@
 package com.sladesk.oncall;
 
 import java.io.StringReader;
-import java.time.Instant;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -185,9 +184,5 @@ class OnCallApiTests {
             }
         }
         throw new AssertionError(value + " not in " + array);
-    }
-
-    static Instant at(String s) {
-        return Instant.parse(s);
     }
 }

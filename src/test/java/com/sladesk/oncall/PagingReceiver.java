@@ -3,7 +3,6 @@ package com.sladesk.oncall;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -79,10 +78,6 @@ public final class PagingReceiver implements AutoCloseable {
 
     public List<Received> all() {
         return List.copyOf(received);
-    }
-
-    public static Duration slowAnswer() {
-        return Duration.ofSeconds(3);
     }
 
     @Override
