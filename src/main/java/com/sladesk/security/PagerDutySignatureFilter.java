@@ -114,9 +114,16 @@ class PagerDutySignatureFilter extends OncePerRequestFilter {
                     return true;
                 }
 
+                /** The body is in memory: all of it is available at once. */
                 @Override
                 public void setReadListener(ReadListener listener) {
-                    throw new UnsupportedOperationException();
+                    try {
+                        listener.onDataAvailable();
+                        listener.onAllDataRead();
+                    }
+                    catch (IOException e) {
+                        listener.onError(e);
+                    }
                 }
             };
         }
