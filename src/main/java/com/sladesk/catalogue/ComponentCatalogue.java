@@ -60,6 +60,13 @@ public class ComponentCatalogue {
         return components.findByCode(code).map(ServiceComponent::toInfo);
     }
 
+    /** The component an outside system names by code or by name, in any case (Alertmanager's label, gRPC). */
+    public Optional<ComponentInfo> findByCodeOrName(String given) {
+        String name = given == null ? "" : given.trim();
+        return name.isEmpty() ? Optional.empty() : all().stream()
+                .filter(c -> c.code().equalsIgnoreCase(name) || c.name().equalsIgnoreCase(name)).findFirst();
+    }
+
     public List<GroupInfo> groups() {
         return groups.findAllByOrderByName().stream().map(ComponentGroup::toInfo).toList();
     }

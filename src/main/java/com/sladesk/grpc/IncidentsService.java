@@ -71,7 +71,11 @@ class IncidentsService extends IncidentsGrpc.IncidentsImplBase {
     /** Timeline lines up to here were written before the first watch began: not news. */
     private volatile long floor = -1;
 
-    IncidentsService(IncidentService incidents, ComponentCatalogue catalogue, GrpcProperties properties) {
+    private final java.time.Clock clock;
+
+    IncidentsService(IncidentService incidents, ComponentCatalogue catalogue, GrpcProperties properties,
+            java.time.Clock clock) {
+        this.clock = clock;
         this.incidents = incidents;
         this.catalogue = catalogue;
         this.properties = properties;
@@ -163,7 +167,7 @@ class IncidentsService extends IncidentsGrpc.IncidentsImplBase {
             }
             for (IncidentView open : incidents.list(List.of(IncidentStatus.OPEN, IncidentStatus.ACKNOWLEDGED), null, 1000)) {
                 if (open.severity().compareTo(min) <= 0) {
-                    stream.onNext(event(IncidentEvent.Kind.SNAPSHOT, open, Instant.now()));
+                    stream.onNext(event(IncidentEvent.Kind.SNAPSHOT, open, clock.instant()));
                 }
             }
             watchers.put(stream, min);
@@ -259,11 +263,9 @@ class IncidentsService extends IncidentsGrpc.IncidentsImplBase {
 
     /** Codes or names (any case) to the catalogue's codes; an unknown one goes on, for the service to refuse by name. */
     private List<String> codes(Collection<String> given) {
-        List<ComponentInfo> all = catalogue.all();
         List<String> codes = new ArrayList<>();
         for (String g : given) {
-            codes.add(all.stream().filter(c -> c.code().equalsIgnoreCase(g.trim()) || c.name().equalsIgnoreCase(g.trim()))
-                    .map(ComponentInfo::code).findFirst().orElse(g.trim()));
+            codes.add(catalogue.findByCodeOrName(g).map(ComponentInfo::code).orElse(g.trim()));
         }
         return codes;
     }

@@ -167,14 +167,8 @@ public class Escalations {
         int sent = 0;
         for (String username : roleMembers(role)) {
             for (Map.Entry<String, String> contact : contacts.of(username).entrySet()) {
-                String channelKey = key + ":" + username + ":" + contact.getKey();
-                Long id = switch (contact.getKey()) {
-                    case "SMS" -> provider(properties.sms(), Channel.SMS, contact.getValue(), text, channelKey);
-                    case "VOICE" -> provider(properties.voice(), Channel.VOICE, contact.getValue(), text, channelKey);
-                    case "SLACK" -> notifications.post(new HttpMessage(Channel.SLACK, contact.getValue(), "application/json",
-                            write(slack(text, channelKey)), subject, channelKey));
-                    default -> null;
-                };
+                Long id = send(contact.getKey(), contact.getValue(), subject, text,
+                        key + ":" + username + ":" + contact.getKey());
                 sent += id == null ? 0 : 1;
             }
         }
@@ -210,15 +204,10 @@ public class Escalations {
         Map<String, String> channels = contacts.of(user.username());
         for (Map.Entry<String, String> contact : channels.entrySet()) {
             String channelKey = key + ":" + contact.getKey();
-            Long id = switch (contact.getKey()) {
-                case "SMS" -> provider(properties.sms(), Channel.SMS, contact.getValue(), shortText, channelKey);
-                case "VOICE" -> provider(properties.voice(), Channel.VOICE, contact.getValue(),
-                        "SLA Desk page. " + incident.severity() + " incident " + incident.id() + ": " + incident.title()
-                                + ". Acknowledge with the link sent by text or mail.", channelKey);
-                case "SLACK" -> notifications.post(new HttpMessage(Channel.SLACK, contact.getValue(), "application/json",
-                        write(slack(shortText, channelKey)), subject, channelKey));
-                default -> null;
-            };
+            String text = contact.getKey().equals("VOICE") ? "SLA Desk page. " + incident.severity() + " incident "
+                    + incident.id() + ": " + incident.title() + ". Acknowledge with the link sent by text or mail."
+                    : shortText;
+            Long id = send(contact.getKey(), contact.getValue(), subject, text, channelKey);
             if (id == null) {
                 record(incident.id(), chain, pass, level, label, user.username(), contact.getKey(), null,
                         "no " + contact.getKey().toLowerCase() + " provider configured (sladesk.paging)");
@@ -228,6 +217,17 @@ public class Escalations {
             sent++;
         }
         return sent;
+    }
+
+    /** One person's contact on its channel, through the outbox; null when its provider is not configured. */
+    private Long send(String channel, String address, String subject, String text, String key) {
+        return switch (channel) {
+            case "SMS" -> provider(properties.sms(), Channel.SMS, address, text, key);
+            case "VOICE" -> provider(properties.voice(), Channel.VOICE, address, text, key);
+            case "SLACK" -> notifications.post(new HttpMessage(Channel.SLACK, address, "application/json",
+                    write(slack(text, key)), subject, key));
+            default -> null;
+        };
     }
 
     private static Map<String, Object> slack(String text, String key) {

@@ -57,7 +57,7 @@ public class OnCallSchedules {
 
     /** SRE leads and ADMIN edit; anyone else gets 403. */
     public void checkEditor(String username, boolean admin) {
-        if (!admin && !process.isMember(username, SRE_LEAD_GROUP)) {
+        if (!mayEdit(username, admin)) {
             throw new ForbiddenException("only an SRE lead (group sre-lead, sladesk.security.sre-leads) or ADMIN "
                     + "edits on-call schedules and escalation policies");
         }

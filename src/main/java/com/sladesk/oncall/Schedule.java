@@ -88,32 +88,23 @@ class Schedule {
 
     /** Who is on call at {@code at}: the latest override covering it, else the last layer with someone. */
     String whoAt(Instant at, List<ScheduleOverride> overrides) {
+        return onCallAt(at, overrides)[0];
+    }
+
+    /** {who, source}: the person (null in a gap) and "override" or the layer's name. */
+    private String[] onCallAt(Instant at, List<ScheduleOverride> overrides) {
         for (int i = overrides.size() - 1; i >= 0; i--) {
             if (overrides.get(i).covers(at)) {
-                return overrides.get(i).username();
+                return new String[] { overrides.get(i).username(), "override" };
             }
         }
         for (int i = layers.size() - 1; i >= 0; i--) {
             String who = layers.get(i).whoAt(zone(), at);
             if (who != null) {
-                return who;
+                return new String[] { who, layers.get(i).name() };
             }
         }
-        return null;
-    }
-
-    private String sourceAt(Instant at, List<ScheduleOverride> overrides) {
-        for (int i = overrides.size() - 1; i >= 0; i--) {
-            if (overrides.get(i).covers(at)) {
-                return "override";
-            }
-        }
-        for (int i = layers.size() - 1; i >= 0; i--) {
-            if (layers.get(i).whoAt(zone(), at) != null) {
-                return layers.get(i).name();
-            }
-        }
-        return null;
+        return new String[] { null, null };
     }
 
     /**
@@ -140,8 +131,9 @@ class Schedule {
         for (int i = 0; i + 1 < points.size(); i++) {
             Instant a = points.get(i);
             Instant b = points.get(i + 1);
-            String who = whoAt(a, overrides);
-            String source = sourceAt(a, overrides);
+            String[] onCall = onCallAt(a, overrides);
+            String who = onCall[0];
+            String source = onCall[1];
             Shift last = shifts.isEmpty() ? null : shifts.get(shifts.size() - 1);
             if (last != null && java.util.Objects.equals(last.username(), who)
                     && java.util.Objects.equals(last.source(), source)) {

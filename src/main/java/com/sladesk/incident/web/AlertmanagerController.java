@@ -102,9 +102,7 @@ class AlertmanagerController {
         // the component label names a component by code or name, case-insensitively; one the
         // catalogue does not know is kept on the incident as unmatched, for an SRE to see
         String component = labels.get("component") == null ? null : labels.get("component").trim();
-        var matched = component == null || component.isEmpty() ? java.util.Optional.<String>empty()
-                : catalogue.all().stream().filter(c -> c.code().equalsIgnoreCase(component)
-                        || c.name().equalsIgnoreCase(component)).map(c -> c.code()).findFirst();
+        var matched = catalogue.findByCodeOrName(component).map(c -> c.code());
         List<String> components = matched.map(List::of).orElse(List.of());
         List<String> unmatched = component != null && !component.isEmpty() && matched.isEmpty()
                 ? List.of(component.length() > 100 ? component.substring(0, 100) : component) : List.of();

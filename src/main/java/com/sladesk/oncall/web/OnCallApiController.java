@@ -42,8 +42,11 @@ class OnCallApiController {
     private final PagingContacts contacts;
     private final Escalations escalations;
 
+    private final java.time.Clock clock;
+
     OnCallApiController(OnCallSchedules schedules, EscalationPolicies policies, PagingContacts contacts,
-            Escalations escalations) {
+            Escalations escalations, java.time.Clock clock) {
+        this.clock = clock;
         this.schedules = schedules;
         this.policies = policies;
         this.contacts = contacts;
@@ -77,7 +80,7 @@ class OnCallApiController {
     @GetMapping("/api/oncall/schedules/{code}/shifts")
     List<Shift> shifts(@PathVariable String code, @RequestParam(required = false) Instant from,
             @RequestParam(required = false) Instant to) {
-        Instant start = from == null ? Instant.now() : from;
+        Instant start = from == null ? clock.instant() : from;
         return schedules.shifts(code, start, to == null ? start.plus(java.time.Duration.ofDays(14)) : to);
     }
 
