@@ -71,6 +71,34 @@ public class ComponentCatalogue {
         return groups.findAllByOrderByName().stream().map(ComponentGroup::toInfo).toList();
     }
 
+    /** How a list of component codes names a whole group: {@code group:<name>}. */
+    public static final String GROUP_PREFIX = "group:";
+
+    /**
+     * {@code targets} with each {@code group:<name>} replaced by the codes of that group's components
+     * in service (a window or subscription aimed at a group); a group that does not exist is a 400
+     * naming {@code field}.
+     */
+    public List<String> expandGroups(String field, Collection<String> targets) {
+        if (targets.stream().noneMatch(t -> t != null && t.startsWith(GROUP_PREFIX))) {
+            return List.copyOf(targets);
+        }
+        List<ComponentInfo> inService = inService();
+        java.util.LinkedHashSet<String> codes = new java.util.LinkedHashSet<>();
+        for (String target : targets) {
+            if (target == null || !target.startsWith(GROUP_PREFIX)) {
+                codes.add(target);
+                continue;
+            }
+            String name = target.substring(GROUP_PREFIX.length()).trim();
+            if (groups().stream().noneMatch(g -> g.name().equals(name))) {
+                throw new com.sladesk.system.InvalidInputException(field, "unknown", "not a component group: " + name);
+            }
+            inService.stream().filter(c -> name.equals(c.group())).forEach(c -> codes.add(c.code()));
+        }
+        return List.copyOf(codes);
+    }
+
     /** The codes among {@code codes} that are not in the catalogue, or whose component is retired. */
     public List<String> unknownCodes(Collection<String> codes) {
         if (codes.isEmpty()) {
@@ -159,6 +187,7 @@ public class ComponentCatalogue {
         group.rename(groupName(name, id));
         events.publishEvent(new ComponentChanged(actor, "rename", "component-group", id,
                 "name: " + before + " → " + group.getName()));
+        events.publishEvent(new ComponentGroupRenamed(id, before, group.getName()));
         return group.toInfo();
     }
 

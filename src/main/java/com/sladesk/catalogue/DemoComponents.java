@@ -22,6 +22,14 @@ class DemoComponents implements ApplicationRunner {
         add("mcp", "MCP Server Operations", "Session management, tool integration, message handling");
         add("data", "Data Services", "State management, caching, temporal memory");
         add("api", "API Endpoints", "REST and gRPC interfaces for external integration");
+        // the status page's example group: shown collapsed with its worst status, subscribed to whole
+        if (catalogue.groups().isEmpty()) {
+            catalogue.createGroup("Platform", "demo");
+            for (String code : java.util.List.of("core", "data")) {
+                ComponentInfo c = catalogue.findByCode(code).orElseThrow();
+                catalogue.change(code, new ComponentDraft(null, c.name(), c.description(), c.beta(), "Platform"), "demo");
+            }
+        }
     }
 
     private void add(String code, String name, String description) {

@@ -72,7 +72,9 @@ public class MaintenanceService implements ExclusionWindows {
         this.clock = clock;
     }
 
-    public MaintenanceView schedule(NewMaintenance command, String actor) {
+    /** Schedules a window; {@code group:<name>} among its components stands for the group's components in service. */
+    public MaintenanceView schedule(NewMaintenance given, String actor) {
+        NewMaintenance command = withGroupsExpanded(given);
         Instant now = clock.instant();
         validate(command, now);
         MaintenanceWindow window = windows.save(new MaintenanceWindow(command.title().trim(), command.description(),
@@ -90,7 +92,7 @@ public class MaintenanceService implements ExclusionWindows {
     public List<FieldRuleException> check(NewMaintenance command) {
         List<FieldRuleException> problems = new ArrayList<>();
         try {
-            validate(command, clock.instant());
+            validate(withGroupsExpanded(command), clock.instant());
         }
         catch (FieldRuleException e) {
             problems.add(e);
@@ -121,7 +123,7 @@ public class MaintenanceService implements ExclusionWindows {
 
     void announce(long id) {
         MaintenanceView w = get(id).toView();
-        notice(w, "Scheduled maintenance: " + w.title(), "We will carry out " + w.type()
+        notice(w, "scheduled", "Scheduled maintenance: " + w.title(), "We will carry out " + w.type()
                 + " maintenance on " + String.join(", ", w.components()) + ".");
     }
 
@@ -130,7 +132,7 @@ public class MaintenanceService implements ExclusionWindows {
         // a notice given less than 24 hours ahead (emergency maintenance) needs no separate reminder
         if (!window.getAnnouncedAt().isAfter(window.getStartsAt().minus(REMINDER_BEFORE))) {
             MaintenanceView w = window.toView();
-            notice(w, "Reminder: maintenance in 24 hours: " + w.title(), "This is a reminder of the maintenance below.");
+            notice(w, "reminder", "Reminder: maintenance in 24 hours: " + w.title(), "This is a reminder of the maintenance below.");
         }
     }
 
@@ -144,17 +146,17 @@ public class MaintenanceService implements ExclusionWindows {
         window.complete();
         events.publishEvent(new MaintenanceCompleted(id));
         MaintenanceView w = window.toView();
-        notice(w, "Maintenance completed: " + w.title(), "The maintenance below is complete; all services are back.");
+        notice(w, "completed", "Maintenance completed: " + w.title(), "The maintenance below is complete; all services are back.");
     }
 
     void announceReschedule(long id) {
         MaintenanceView w = get(id).toView();
-        notice(w, "Maintenance rescheduled: " + w.title(), "The maintenance below has moved to a new time.");
+        notice(w, "rescheduled", "Maintenance rescheduled: " + w.title(), "The maintenance below has moved to a new time.");
     }
 
     void announceCancellation(long id) {
         MaintenanceView w = get(id).toView();
-        notice(w, "Maintenance cancelled: " + w.title(), "The maintenance below is cancelled"
+        notice(w, "cancelled", "Maintenance cancelled: " + w.title(), "The maintenance below is cancelled"
                 + (w.cancelReason() == null ? "." : ": " + w.cancelReason()));
     }
 
@@ -196,6 +198,18 @@ public class MaintenanceService implements ExclusionWindows {
                 .toList();
     }
 
+    private NewMaintenance withGroupsExpanded(NewMaintenance c) {
+        if (c.components() == null) {
+            return c;
+        }
+        List<String> codes = catalogue.expandGroups("components", c.components());
+        if (codes.isEmpty()) {
+            throw new InvalidInputException("components", "required", "the group has no component in service");
+        }
+        return new NewMaintenance(c.title(), c.description(), c.type(), c.startsAt(), c.endsAt(), codes, c.activities(),
+                c.incidentId());
+    }
+
     private void validate(NewMaintenance command, Instant now) {
         List<String> unknown = catalogue.unknownCodes(command.components());
         if (!unknown.isEmpty()) {
@@ -220,16 +234,27 @@ public class MaintenanceService implements ExclusionWindows {
         return incident.filter(i -> i.severity() == Severity.P1 && i.status() != IncidentStatus.RESOLVED).isPresent();
     }
 
-    private void notice(MaintenanceView w, String subject, String intro) {
+    /**
+     * Tells the subscribers of the window's components (and groups); organisations' contacts hear
+     * of all maintenance. Each notice once: its key is the window, what happened and the calendar sequence.
+     */
+    private void notice(MaintenanceView w, String kind, String subject, String intro) {
         Attachment ics = new Attachment("maintenance-" + w.id() + ".ics", IcsCalendar.CONTENT_TYPE, IcsCalendar.notice(w));
         List<String> lines = List.of(intro,
                 "When: " + UTC.format(w.startsAt()) + " to " + UTC.format(w.endsAt()),
                 "Affects: " + String.join(", ", w.components()),
                 "Work: " + String.join(", ", w.activities().stream().map(a -> a.value().replace('_', ' ')).toList()));
-        for (Subscriber subscriber : subscriptions.recipientsFor(new LinkedHashSet<>(w.components()))) {
-            notifications.queue(subscriber.getEmail(), subject, "maintenance-notice",
-                    Map.of("heading", subject, "lines", lines, "token", subscriber.getToken()), List.of(ics));
-        }
+        Map<String, Object> maintenance = new java.util.LinkedHashMap<>();
+        maintenance.put("id", w.id());
+        maintenance.put("title", w.title());
+        maintenance.put("type", w.type().value());
+        maintenance.put("status", w.status().name().toLowerCase());
+        maintenance.put("startsAt", w.startsAt());
+        maintenance.put("endsAt", w.endsAt());
+        maintenance.put("components", w.components());
+        subscriptions.deliver(new StatusNotice("maintenance:" + w.id() + ":" + kind + ":" + w.icalSequence(),
+                "maintenance." + kind, subject, lines, "/status/maintenance", new LinkedHashSet<>(w.components()),
+                false, Map.of("maintenance", maintenance), List.of(ics)));
     }
 
     private Map<String, Object> variables(MaintenanceWindow window) {

@@ -47,10 +47,17 @@ class Subscriber {
     @Column(name = "component_code")
     private Set<String> components = new LinkedHashSet<>();
 
+    /** Groups followed whole (a component added to one later is covered). */
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "subscriber_group", joinColumns = @JoinColumn(name = "subscriber_id"))
+    @Column(name = "group_name")
+    private Set<String> groups = new LinkedHashSet<>();
+
     protected Subscriber() {
     }
 
-    Subscriber(String email, String token, Source source, Set<String> components, Instant now) {
+    Subscriber(String email, String token, Source source, Set<String> components, Set<String> groups, Instant now) {
+        this.groups.addAll(groups);
         this.email = email;
         this.token = token;
         this.source = source;
@@ -62,10 +69,12 @@ class Subscriber {
     }
 
     /** Subscribing again: start over with a new token and a new confirmation. */
-    void resubscribe(String token, Set<String> components) {
+    void resubscribe(String token, Set<String> components, Set<String> groups) {
         this.token = token;
         this.components.clear();
         this.components.addAll(components);
+        this.groups.clear();
+        this.groups.addAll(groups);
         this.confirmedAt = null;
         this.unsubscribedAt = null;
     }
@@ -87,9 +96,20 @@ class Subscriber {
         return confirmedAt != null && unsubscribedAt == null;
     }
 
-    boolean wants(Set<String> windowComponents) {
-        return components.isEmpty() || windowComponents.isEmpty()
-                || components.stream().anyMatch(windowComponents::contains);
+    boolean wants(Set<String> noticeComponents, Set<String> noticeGroups) {
+        return Subscriptions.wants(components, groups, noticeComponents, noticeGroups);
+    }
+
+    Source getSource() {
+        return source;
+    }
+
+    Long getId() {
+        return id;
+    }
+
+    Set<String> getGroups() {
+        return groups;
     }
 
     String getEmail() {

@@ -12,4 +12,23 @@ interface SubscriberRepository extends JpaRepository<Subscriber, Long> {
     Optional<Subscriber> findByToken(String token);
 
     List<Subscriber> findByConfirmedAtIsNotNullAndUnsubscribedAtIsNull();
+
+    @org.springframework.data.jpa.repository.Modifying(flushAutomatically = true, clearAutomatically = true)
+    @org.springframework.data.jpa.repository.Query(nativeQuery = true,
+            value = "update subscriber_group set group_name = :after where group_name = :before")
+    int renameGroup(@org.springframework.data.repository.query.Param("before") String before,
+            @org.springframework.data.repository.query.Param("after") String after);
+}
+
+interface WebhookSubscriberRepository extends JpaRepository<WebhookSubscriber, Long> {
+
+    Optional<WebhookSubscriber> findByToken(String token);
+
+    List<WebhookSubscriber> findByDisabledAtIsNullAndDeletedAtIsNull();
+
+    @org.springframework.data.jpa.repository.Modifying(flushAutomatically = true, clearAutomatically = true)
+    @org.springframework.data.jpa.repository.Query(nativeQuery = true,
+            value = "update webhook_subscriber_group set group_name = :after where group_name = :before")
+    int renameGroup(@org.springframework.data.repository.query.Param("before") String before,
+            @org.springframework.data.repository.query.Param("after") String after);
 }

@@ -35,6 +35,12 @@ class Notification {
 
     private String receipt;
 
+    /** Extra request headers of an HTTP delivery, one {@code Name: value} a line. */
+    private String httpHeaders;
+
+    /** When failed attempts stop (an HTTP delivery given a retry time); null: after the configured attempts. */
+    private Instant giveUpAt;
+
     private String subject;
 
     private String htmlBody;
@@ -86,6 +92,10 @@ class Notification {
         n.channel = message.channel();
         n.contentType = message.contentType();
         n.idempotencyKey = message.idempotencyKey();
+        n.httpHeaders = message.headers().isEmpty() ? null : message.headers().entrySet().stream()
+                .sorted(java.util.Map.Entry.comparingByKey()).map(e -> e.getKey() + ": " + e.getValue())
+                .collect(java.util.stream.Collectors.joining("\n"));
+        n.giveUpAt = message.retryFor() == null ? null : now.plus(message.retryFor());
         return n;
     }
 
@@ -139,6 +149,31 @@ class Notification {
         status = NotificationStatus.PENDING;
         nextAttemptAt = now;
         lockedUntil = null;
+    }
+
+    /** The extra headers, as name and value pairs. */
+    java.util.Map<String, String> getHttpHeaders() {
+        java.util.Map<String, String> headers = new java.util.LinkedHashMap<>();
+        if (httpHeaders != null) {
+            for (String line : httpHeaders.split("\n")) {
+                int colon = line.indexOf(':');
+                headers.put(line.substring(0, colon), line.substring(colon + 1).trim());
+            }
+        }
+        return headers;
+    }
+
+    /** Whether an attempt failing now is the last: the give-up time passed, or (without one) the attempts ran out. */
+    boolean lastAttempt(Instant nextAttemptAt, int maxAttempts) {
+        return giveUpAt != null ? nextAttemptAt.isAfter(giveUpAt) : attempts + 1 >= maxAttempts;
+    }
+
+    String getIdempotencyKey() {
+        return idempotencyKey;
+    }
+
+    String getLastError() {
+        return lastError;
     }
 
     Long getId() {

@@ -15,6 +15,7 @@ import jakarta.mail.internet.MimeMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.mail.javamail.JavaMailSender;
@@ -41,9 +42,14 @@ class NotificationDelivery {
     private final TransactionTemplate transactions;
     private final Clock clock;
     private final HttpClient http;
+    private final WebhookAddresses addresses;
+    private final ApplicationEventPublisher events;
 
     NotificationDelivery(NotificationRepository repository, ObjectProvider<JavaMailSender> mailSender,
-            NotificationProperties properties, MailProperties mail, TransactionTemplate transactions, Clock clock) {
+            NotificationProperties properties, MailProperties mail, TransactionTemplate transactions, Clock clock,
+            WebhookAddresses addresses, ApplicationEventPublisher events) {
+        this.addresses = addresses;
+        this.events = events;
         this.repository = repository;
         this.mailSender = mailSender;
         this.properties = properties;
@@ -98,13 +104,23 @@ class NotificationDelivery {
     private boolean post(Notification notification) {
         String receipt;
         int status;
+        // a URL someone outside the team gave (a subscriber's webhook, a personal Slack hook) must still
+        // point at a public address now: a name can be made to resolve elsewhere after it was checked
+        String unsafe = notification.getChannel() == Channel.WEBHOOK || notification.getChannel() == Channel.SLACK
+                ? addresses.problem(notification.getRecipient()) : null;
+        if (unsafe != null) {
+            refuse(notification, "not called: " + unsafe);
+            return false;
+        }
         try {
-            HttpRequest request = HttpRequest.newBuilder(URI.create(notification.getRecipient()))
+            HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(notification.getRecipient()))
                     .timeout(properties.httpTimeout())
                     .header("Content-Type", notification.getContentType() == null ? "application/json"
                             : notification.getContentType())
                     .header("User-Agent", "SLA-Desk")
-                    .header("X-SLA-Desk-Notification", String.valueOf(notification.getId()))
+                    .header("X-SLA-Desk-Notification", String.valueOf(notification.getId()));
+            notification.getHttpHeaders().forEach(builder::header);
+            HttpRequest request = builder
                     .POST(HttpRequest.BodyPublishers.ofString(notification.getTextBody(), StandardCharsets.UTF_8))
                     .build();
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
@@ -130,19 +146,36 @@ class NotificationDelivery {
             retryLater(notification, receipt);
             return false;
         }
-        log.warn("Notification {} ({}) refused: {}", notification.getId(), notification.getChannel(), receipt);
-        transactions.executeWithoutResult(tx -> repository.findById(notification.getId())
-                .ifPresent(n -> n.refused(receipt, receipt)));
+        refuse(notification, receipt);
         return false;
+    }
+
+    private void refuse(Notification notification, String receipt) {
+        log.warn("Notification {} ({}) refused: {}", notification.getId(), notification.getChannel(), receipt);
+        transactions.executeWithoutResult(tx -> repository.findById(notification.getId()).ifPresent(n -> {
+            n.refused(receipt, receipt);
+            abandoned(n);
+        }));
+    }
+
+    /** A failed attempt: PENDING again after the backoff, or FAILED for good (and said so) after the last. */
+    private void failed(Notification n, String error) {
+        Instant retryAt = clock.instant().plus(properties.backoffAfter(n.getAttempts() + 1));
+        boolean last = n.lastAttempt(retryAt, properties.maxAttempts());
+        n.failed(error, retryAt, last);
+        if (last) {
+            abandoned(n);
+        }
+    }
+
+    private void abandoned(Notification n) {
+        events.publishEvent(new NotificationAbandoned(n.getId(), n.getChannel(), n.getIdempotencyKey(), n.getLastError()));
     }
 
     private void retryLater(Notification notification, String error) {
         log.warn("Notification {} ({}) not delivered (attempt {}): {}", notification.getId(),
                 notification.getChannel(), notification.getAttempts() + 1, error);
-        transactions.executeWithoutResult(tx -> repository.findById(notification.getId()).ifPresent(n -> {
-            boolean last = n.getAttempts() + 1 >= properties.maxAttempts();
-            n.failed(error, clock.instant().plus(properties.backoffAfter(n.getAttempts() + 1)), last);
-        }));
+        transactions.executeWithoutResult(tx -> repository.findById(notification.getId()).ifPresent(n -> failed(n, error)));
     }
 
     /** {@code <notification-42@host>}, the host being the sender address's domain. */
@@ -180,10 +213,7 @@ class NotificationDelivery {
             String error = e.getClass().getSimpleName() + ": " + e.getMessage();
             log.warn("Notification {} to {} not delivered (attempt {}): {}", notification.getId(),
                     notification.getRecipient(), notification.getAttempts() + 1, error);
-            transactions.executeWithoutResult(tx -> repository.findById(notification.getId()).ifPresent(n -> {
-                boolean last = n.getAttempts() + 1 >= properties.maxAttempts();
-                n.failed(error, clock.instant().plus(properties.backoffAfter(n.getAttempts() + 1)), last);
-            }));
+            transactions.executeWithoutResult(tx -> repository.findById(notification.getId()).ifPresent(n -> failed(n, error)));
             return false;
         }
     }

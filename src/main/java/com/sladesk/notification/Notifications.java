@@ -78,8 +78,15 @@ public class Notifications {
     @Transactional
     public long queueOnce(String idempotencyKey, String recipient, String subject, String template,
             Map<String, Object> model) {
+        return queueOnce(idempotencyKey, recipient, subject, template, model, List.of());
+    }
+
+    /** As {@link #queueOnce(String, String, String, String, Map)}, with attachments. */
+    @Transactional
+    public long queueOnce(String idempotencyKey, String recipient, String subject, String template,
+            Map<String, Object> model, List<Attachment> attachments) {
         return repository.findByIdempotencyKey(idempotencyKey).map(Notification::getId).orElseGet(() -> {
-            long id = queue(recipient, subject, template, model);
+            long id = queue(recipient, subject, template, model, attachments);
             repository.findById(id).orElseThrow().keyedBy(idempotencyKey);
             return id;
         });

@@ -26,13 +26,14 @@ public final class PagingReceiver implements AutoCloseable {
 
     public static final int PORT = 18477;
 
-    /** One request as received: path, headers we check, body. */
-    public record Received(String path, String contentType, String body) {
+    /** One request as received: path, headers we check (a status webhook's signature), body. */
+    public record Received(String path, String contentType, String body, String signature) {
     }
 
     private final MockWebServer server = new MockWebServer();
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private final Map<String, Deque<MockResponse>> answers = new ConcurrentHashMap<>();
+    private final Map<String, Integer> always = new ConcurrentHashMap<>();
 
     public PagingReceiver() throws IOException {
         server.setDispatcher(new Dispatcher() {
@@ -40,9 +41,12 @@ public final class PagingReceiver implements AutoCloseable {
             public MockResponse dispatch(RecordedRequest request) {
                 String path = request.getPath() == null ? "" : request.getPath();
                 received.add(new Received(path, request.getHeader("Content-Type"),
-                        request.getBody().readString(StandardCharsets.UTF_8)));
+                        request.getBody().readString(StandardCharsets.UTF_8), request.getHeader("X-SlaDesk-Signature")));
                 Deque<MockResponse> queued = answers.get(path);
                 MockResponse answer = queued == null ? null : queued.poll();
+                if (answer == null && always.containsKey(path)) {
+                    answer = new MockResponse().setResponseCode(always.get(path)).setBody("{\"status\":\"down\"}");
+                }
                 return answer != null ? answer : new MockResponse().setResponseCode(202)
                         .setBody("{\"status\":\"success\",\"message\":\"Event processed\"}");
             }
@@ -58,6 +62,12 @@ public final class PagingReceiver implements AutoCloseable {
                     ? new MockResponse().setResponseCode(202).setHeadersDelay(3, TimeUnit.SECONDS)
                     : new MockResponse().setResponseCode(status).setBody("{\"status\":\"" + status + "\"}"));
         }
+        return this;
+    }
+
+    /** Every answer to {@code path} once the queued ones are used: {@code status} (a receiver that is down). */
+    public PagingReceiver always(String path, int status) {
+        always.put(path, status);
         return this;
     }
 

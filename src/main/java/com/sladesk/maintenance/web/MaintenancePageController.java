@@ -56,6 +56,7 @@ class MaintenancePageController {
         model.addAttribute("policy", maintenance.policy());
         model.addAttribute("allActivities", Activity.values());
         model.addAttribute("catalogue", catalogue.inService());
+        model.addAttribute("groups", catalogue.groups());
         Instant now = clock.instant();
         List<MaintenanceView> windows = maintenance.between(now.minus(Duration.ofDays(30)), now.plus(Duration.ofDays(365)));
         model.addAttribute("windows", windows);

@@ -2,11 +2,13 @@ package com.sladesk.maintenance.web;
 
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 import com.sladesk.maintenance.Subscriptions;
 import com.sladesk.system.InvalidInputException;
 import org.springframework.stereotype.Controller;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -18,6 +20,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class SubscriptionController {
 
     static final String RESULT = "status/subscription";
+    static final String WEBHOOK_CREATED = "status/webhook-created";
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]{1,64}@[^@\\s]{1,255}\\.[^@\\s]{2,}$");
 
     private final Subscriptions subscriptions;
@@ -26,20 +29,39 @@ class SubscriptionController {
         this.subscriptions = subscriptions;
     }
 
+    /**
+     * Subscribes by e-mail (a confirmation link is mailed), or a webhook or Slack-compatible
+     * webhook ({@code channel}, {@code url}; {@code email} is its owner), to components and groups.
+     * A webhook's secret is shown on the page that answers, once.
+     */
     @PostMapping("/status/subscribe")
-    String subscribe(@RequestParam(defaultValue = "") String email,
-            @RequestParam(required = false) List<String> components, RedirectAttributes redirect) {
+    String subscribe(@RequestParam(defaultValue = "") String email, @RequestParam(defaultValue = "email") String channel,
+            @RequestParam(defaultValue = "") String url, @RequestParam(required = false) List<String> components,
+            @RequestParam(required = false) List<String> groups, RedirectAttributes redirect, Model model) {
         if (email.length() > 320 || !EMAIL.matcher(email.trim()).matches()) {
             redirect.addFlashAttribute("subscribeError", "Enter a valid email address.");
             redirect.addFlashAttribute("email", email);
+            redirect.addFlashAttribute("url", url);
             return "redirect:/status#subscribe";
         }
+        Set<String> chosen = components == null ? new LinkedHashSet<>() : new LinkedHashSet<>(components);
+        Set<String> chosenGroups = groups == null ? new LinkedHashSet<>() : new LinkedHashSet<>(groups);
         try {
-            subscriptions.subscribe(email, components == null ? new LinkedHashSet<>() : new LinkedHashSet<>(components));
+            if (!"email".equals(channel)) {
+                Subscriptions.NewWebhook webhook = subscriptions.subscribeWebhook(channel, url, email, chosen, chosenGroups);
+                model.addAttribute("webhook", webhook);
+                model.addAttribute("deleteLink", ServletUriComponentsBuilder.fromCurrentContextPath()
+                        .path("/status/unsubscribe").queryParam("token", webhook.token()).build().toUriString());
+                return WEBHOOK_CREATED;
+            }
+            subscriptions.subscribe(email, chosen, chosenGroups);
             redirect.addFlashAttribute("message", "Check your inbox: we sent a link to confirm the subscription.");
         }
         catch (InvalidInputException e) {
-            redirect.addFlashAttribute("subscribeError", e.getMessage());
+            redirect.addFlashAttribute("subscribeError", e.field() + ": " + e.getMessage());
+            redirect.addFlashAttribute("email", email);
+            redirect.addFlashAttribute("url", url);
+            return "redirect:/status#subscribe";
         }
         return "redirect:/status";
     }
@@ -54,7 +76,7 @@ class SubscriptionController {
     @GetMapping("/status/unsubscribe")
     String unsubscribe(@RequestParam String token, Model model) {
         subscriptions.unsubscribe(token);
-        model.addAttribute("outcome", "You are unsubscribed: no more notices will be sent to you.");
+        model.addAttribute("outcome", "You are unsubscribed: no more notices will be sent to you (or to your webhook).");
         return RESULT;
     }
 }

@@ -15,19 +15,19 @@ import com.rometools.rome.feed.synd.SyndFeedImpl;
 import com.rometools.rome.io.FeedException;
 import com.rometools.rome.io.SyndFeedOutput;
 import com.sladesk.catalogue.ComponentCatalogue;
-import com.sladesk.incident.Environment;
-import com.sladesk.incident.IncidentService;
-import com.sladesk.incident.IncidentStatus;
-import com.sladesk.incident.IncidentView;
+import com.sladesk.communication.PublicIncidentView;
+import com.sladesk.communication.PublicIncidents;
 import com.sladesk.maintenance.IcsCalendar;
 import com.sladesk.maintenance.MaintenanceService;
 import com.sladesk.maintenance.MaintenanceView;
+import com.sladesk.system.NotFoundException;
 import com.sladesk.system.XmlText;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
@@ -37,18 +37,20 @@ class StatusController {
 
     static final String STATUS = "status/status";
     static final String CALENDAR = "status/maintenance";
+    static final String INCIDENT = "status/incident";
+    static final String HISTORY = "status/history";
 
     private final StatusPageBuilder builder;
     private final MaintenanceService maintenance;
-    private final IncidentService incidents;
+    private final PublicIncidents publicIncidents;
     private final ComponentCatalogue catalogue;
     private final Clock clock;
 
-    StatusController(StatusPageBuilder builder, MaintenanceService maintenance, IncidentService incidents,
+    StatusController(StatusPageBuilder builder, MaintenanceService maintenance, PublicIncidents publicIncidents,
             ComponentCatalogue catalogue, Clock clock) {
         this.builder = builder;
         this.maintenance = maintenance;
-        this.incidents = incidents;
+        this.publicIncidents = publicIncidents;
         this.catalogue = catalogue;
         this.clock = clock;
     }
@@ -57,6 +59,7 @@ class StatusController {
     String status(Model model) {
         model.addAttribute("page", builder.build());
         model.addAttribute("catalogue", catalogue.inService());
+        model.addAttribute("groups", catalogue.groups());
         return STATUS;
     }
 
@@ -64,6 +67,27 @@ class StatusController {
     @ResponseBody
     StatusPage statusJson() {
         return builder.build();
+    }
+
+    /** One published incident, its timeline and (once published) its postmortem summary; 404 while unpublished. */
+    @GetMapping("/status/incidents/{id}")
+    String incident(@PathVariable long id, Model model) {
+        PublicIncidentView incident = publicIncidents.findPublished(id)
+                .orElseThrow(() -> new NotFoundException("Incident", id));
+        model.addAttribute("incident", incident);
+        List<PublicIncidentView.Update> newestFirst = new ArrayList<>(incident.updates());
+        java.util.Collections.reverse(newestFirst);
+        model.addAttribute("timeline", newestFirst);
+        return INCIDENT;
+    }
+
+    /** The published incidents of the last 90 days, newest first. */
+    @GetMapping("/status/history")
+    String history(Model model) {
+        Instant now = clock.instant();
+        model.addAttribute("incidents", publicIncidents.history(now.minus(PublicIncidents.HISTORY), 500));
+        model.addAttribute("since", now.minus(PublicIncidents.HISTORY));
+        return HISTORY;
     }
 
     @GetMapping("/status/maintenance")
@@ -87,17 +111,16 @@ class StatusController {
         String base = ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString();
         Instant now = clock.instant();
         List<SyndEntry> entries = new ArrayList<>();
-        List<IncidentView> shown = new ArrayList<>(incidents.list(List.of(IncidentStatus.OPEN, IncidentStatus.ACKNOWLEDGED), null, 50));
-        shown.addAll(incidents.list(List.of(IncidentStatus.RESOLVED), null, 20));
-        for (IncidentView i : shown) {
-            if (i.environment() != Environment.PRODUCTION) {
-                continue;
+        // one entry per public update (and per published postmortem summary) of the last 90 days
+        for (PublicIncidentView i : publicIncidents.history(now.minus(PublicIncidents.HISTORY), 200)) {
+            for (PublicIncidentView.Update u : i.updates()) {
+                String what = u.kind().equals("postmortem") ? "Postmortem" : u.status().label();
+                entries.add(entry("urn:sla-desk:incident:" + i.id() + ":update:" + u.id(), what + ": " + i.title(),
+                        base + "/status/incidents/" + i.id(), u.postedAt(), u.message()
+                                + (u.components().isEmpty() ? "" : "\n\nAffects: " + u.components().stream()
+                                        .map(c -> c.name() + " (" + c.impact().label() + ")")
+                                        .collect(java.util.stream.Collectors.joining(", ")))));
             }
-            Instant updated = i.resolvedAt() != null ? i.resolvedAt() : i.openedAt();
-            entries.add(entry("urn:sla-desk:incident:" + i.id(), "[" + i.severity() + "] " + i.title()
-                    + (i.status() == IncidentStatus.RESOLVED ? " (resolved)" : ""), base + "/status", updated,
-                    "Incident affecting " + String.join(", ", i.components()) + ", started " + i.openedAt()
-                            + (i.resolvedAt() != null ? ", resolved " + i.resolvedAt() : "") + "."));
         }
         for (MaintenanceView m : maintenance.between(now.minus(Duration.ofDays(30)), now.plus(Duration.ofDays(180)))) {
             entries.add(entry("urn:sla-desk:maintenance:" + m.id() + ":" + m.icalSequence(),
@@ -113,7 +136,7 @@ class StatusController {
         feed.setUri("urn:sla-desk:status");
         feed.setDescription("Incidents and maintenance");
         feed.setPublishedDate(Date.from(now));
-        feed.setEntries(entries);
+        feed.setEntries(entries.size() > 500 ? entries.subList(0, 500) : entries);
         return ResponseEntity.ok().contentType(MediaType.parseMediaType("application/atom+xml;charset=UTF-8"))
                 .body(new SyndFeedOutput().outputString(feed));
     }

@@ -7,6 +7,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
@@ -18,11 +21,11 @@ import com.sladesk.availability.OutageEvent;
 import com.sladesk.system.NowAndAfterTransaction;
 import com.sladesk.catalogue.ComponentCatalogue;
 import com.sladesk.catalogue.ComponentInfo;
-import com.sladesk.incident.Environment;
-import com.sladesk.incident.Impact;
+import com.sladesk.communication.ComponentImpact;
+import com.sladesk.communication.PublicIncidentChanged;
+import com.sladesk.communication.PublicIncidentView;
+import com.sladesk.communication.PublicIncidents;
 import com.sladesk.incident.IncidentService;
-import com.sladesk.incident.IncidentStatus;
-import com.sladesk.incident.IncidentView;
 import com.sladesk.maintenance.MaintenanceService;
 import com.sladesk.maintenance.MaintenanceStatus;
 import com.sladesk.maintenance.MaintenanceView;
@@ -31,9 +34,10 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Each component's state from open production incidents and running maintenance (outage, then
- * degraded, then under maintenance, else operational), and its 90-day uptime from the
- * availability engine.
+ * Each component's status from the published incidents not resolved (the worst impact any of
+ * them gives it: major outage, partial outage, degraded performance) and running maintenance
+ * (under maintenance), else operational; each group's worst; and each component's 90-day uptime
+ * from the availability engine.
  * <p>
  * The page is public and the most read thing we serve, so a built page is reused: for
  * {@link #FRESH_FOR} while no incident or maintenance window changes (a data version bumped by
@@ -61,10 +65,13 @@ class StatusPageBuilder {
     private final AvailabilityService availability;
     private final Clock clock;
     private final Duration changesShownWithin;
+    private final PublicIncidents publicIncidents;
 
     StatusPageBuilder(ComponentCatalogue catalogue, IncidentService incidents, MaintenanceService maintenance,
             AvailabilityService availability, Clock clock,
-            @Value("${sladesk.status.changes-shown-within:PT1S}") Duration changesShownWithin) {
+            @Value("${sladesk.status.changes-shown-within:PT1S}") Duration changesShownWithin,
+            PublicIncidents publicIncidents) {
+        this.publicIncidents = publicIncidents;
         this.catalogue = catalogue;
         this.incidents = incidents;
         this.maintenance = maintenance;
@@ -112,6 +119,12 @@ class StatusPageBuilder {
         NowAndAfterTransaction.run(version::incrementAndGet);
     }
 
+    /** A public update changes what the page shows, as an outage event does. */
+    @EventListener
+    void onPublicChange(PublicIncidentChanged event) {
+        NowAndAfterTransaction.run(version::incrementAndGet);
+    }
+
     /** Built within the last second, or within five if no incident or maintenance window changed since. */
     private boolean fresh(Built built, long version, Instant now) {
         if (built == null || now.isBefore(built.at())) {
@@ -122,56 +135,85 @@ class StatusPageBuilder {
     }
 
     private StatusPage compute(Instant now) {
-        List<IncidentView> open = incidents.list(List.of(IncidentStatus.OPEN, IncidentStatus.ACKNOWLEDGED), null, 500)
-                .stream().filter(i -> i.environment() == Environment.PRODUCTION && i.impact() != Impact.NONE).toList();
+        List<PublicIncidentView> active = publicIncidents.active();
+        Map<String, ComponentImpact> impacts = new HashMap<>();
+        active.forEach(i -> i.components().forEach(c -> impacts.merge(c.code(), c.impact(), ComponentImpact::worse)));
         List<MaintenanceView> upcoming = maintenance.upcoming();
         LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
         List<StatusPage.ComponentStatus> components = catalogue.all().stream()
-                .map(c -> component(c, open, upcoming, today)).toList();
-        String overall = components.stream().map(StatusPage.ComponentStatus::state)
-                .reduce("operational", StatusPageBuilder::worse);
-        return new StatusPage(overall, label(overall), now, components,
-                open.stream().map(StatusPageBuilder::active).toList(),
+                .map(c -> component(c, impacts, upcoming, today)).toList();
+        String overallStatus = components.stream().map(StatusPage.ComponentStatus::status)
+                .reduce(OPERATIONAL, StatusPageBuilder::worse);
+        Map<String, List<StatusPage.ComponentStatus>> grouped = new LinkedHashMap<>();
+        catalogue.groups().forEach(g -> grouped.put(g.name(), new ArrayList<>()));
+        components.stream().filter(c -> c.group() != null)
+                .forEach(c -> grouped.computeIfAbsent(c.group(), g -> new ArrayList<>()).add(c));
+        List<StatusPage.Group> groups = grouped.entrySet().stream().filter(e -> !e.getValue().isEmpty())
+                .map(e -> {
+                    String status = e.getValue().stream().map(StatusPage.ComponentStatus::status)
+                            .reduce(OPERATIONAL, StatusPageBuilder::worse);
+                    return new StatusPage.Group(e.getKey(), coarse(status), status,
+                            e.getValue().stream().map(StatusPage.ComponentStatus::code).toList());
+                }).toList();
+        return new StatusPage(coarse(overallStatus), label(overallStatus), overallStatus, now, components, groups,
+                active.stream().map(this::active).toList(),
                 upcoming.stream().map(m -> new StatusPage.Maintenance(m.id(), m.title(), m.type().value(),
                         m.status().name(), m.startsAt(), m.endsAt(), m.components())).toList());
     }
 
-    private StatusPage.ComponentStatus component(ComponentInfo c, List<IncidentView> open,
+    private StatusPage.ComponentStatus component(ComponentInfo c, Map<String, ComponentImpact> impacts,
             List<MaintenanceView> upcoming, LocalDate today) {
-        String state = "operational";
+        String status = OPERATIONAL;
         if (upcoming.stream().anyMatch(m -> m.status() == MaintenanceStatus.IN_PROGRESS && m.components().contains(c.code()))) {
-            state = "under_maintenance";
+            status = UNDER_MAINTENANCE;
         }
-        if (open.stream().anyMatch(i -> i.impact() == Impact.DEGRADED && i.components().contains(c.code()))) {
-            state = worse(state, "degraded");
-        }
-        if (open.stream().anyMatch(i -> i.impact() == Impact.OUTAGE && i.components().contains(c.code()))) {
-            state = "outage";
+        if (impacts.containsKey(c.code())) {
+            status = worse(status, impacts.get(c.code()).value());
         }
         Map<LocalDate, BigDecimal> daily = availability.daily(today.minusDays(DAYS - 1L), today.plusDays(1), c.code());
         BigDecimal average = daily.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add)
                 .divide(BigDecimal.valueOf(Math.max(daily.size(), 1)), 3, RoundingMode.DOWN);
-        return new StatusPage.ComponentStatus(c.code(), c.name(), state, average,
+        return new StatusPage.ComponentStatus(c.code(), c.name(), c.group(), coarse(status), status, average,
                 daily.entrySet().stream().map(e -> new StatusPage.Day(e.getKey(), e.getValue(),
                         availability.statusOf(e.getValue()))).toList());
     }
 
-    private static StatusPage.ActiveIncident active(IncidentView i) {
-        IncidentView.TimelineEntry latest = i.timeline().isEmpty() ? null : i.timeline().get(i.timeline().size() - 1);
-        return new StatusPage.ActiveIncident(i.id(), i.title(), i.severity().name(), i.impact().value(), i.components(),
-                i.openedAt(), latest == null ? "opened" : latest.action(), latest == null ? i.openedAt() : latest.at());
+    private StatusPage.ActiveIncident active(PublicIncidentView i) {
+        PublicIncidentView.Update latest = i.latest();
+        ComponentImpact worst = i.worstImpact();
+        String severity = incidents.find(i.id()).map(v -> v.severity().name()).orElse(null);
+        return new StatusPage.ActiveIncident(i.id(), i.title(), severity,
+                worst == null ? "none" : coarse(worst.value()),
+                i.components().stream().map(PublicIncidentView.AffectedComponent::code).toList(), i.startedAt(),
+                latest == null ? null : latest.message(), latest == null ? i.startedAt() : latest.postedAt(),
+                i.status().value(), "/status/incidents/" + i.id(),
+                i.components().stream().map(c -> new StatusPage.AffectedComponent(c.code(), c.name(),
+                        c.impact().value())).toList());
     }
 
-    private static final List<String> ORDER = List.of("operational", "under_maintenance", "degraded", "outage");
+    static final String OPERATIONAL = "operational";
+    static final String UNDER_MAINTENANCE = "under_maintenance";
+    private static final List<String> ORDER = List.of(OPERATIONAL, UNDER_MAINTENANCE, "degraded_performance",
+            "partial_outage", "major_outage");
 
     static String worse(String a, String b) {
         return ORDER.indexOf(a) >= ORDER.indexOf(b) ? a : b;
     }
 
-    static String label(String state) {
-        return switch (state) {
-            case "outage" -> "Service outage";
-            case "degraded" -> "Degraded performance";
+    /** The coarse state the page carried before public updates: degraded or outage. */
+    static String coarse(String status) {
+        return switch (status) {
+            case "degraded_performance" -> "degraded";
+            case "partial_outage", "major_outage" -> "outage";
+            default -> status;
+        };
+    }
+
+    static String label(String status) {
+        return switch (status) {
+            case "major_outage" -> "Major outage";
+            case "partial_outage" -> "Partial outage";
+            case "degraded_performance" -> "Degraded performance";
             case "under_maintenance" -> "Under maintenance";
             default -> "All systems operational";
         };

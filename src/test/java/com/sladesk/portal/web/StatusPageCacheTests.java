@@ -52,6 +52,9 @@ class StatusPageCacheTests {
     Clock clock;
 
     @Autowired
+    com.sladesk.communication.PublicIncidents publicIncidents;
+
+    @Autowired
     ApplicationEventMulticaster events;
 
     @AfterEach
@@ -63,13 +66,17 @@ class StatusPageCacheTests {
     void reusedForSecondsAndShowsAChangeWithinOne() {
         // the production setting, on a builder of its own that hears the application's events
         StatusPageBuilder builder = new StatusPageBuilder(catalogue, incidents, maintenance, availability, clock,
-                Duration.ofSeconds(1));
+                Duration.ofSeconds(1), publicIncidents);
         ApplicationListener<PayloadApplicationEvent<OutageEvent>> listener = ApplicationListener.forPayload(builder::on);
+        ApplicationListener<PayloadApplicationEvent<com.sladesk.communication.PublicIncidentChanged>> publicListener =
+                ApplicationListener.forPayload(builder::onPublicChange);
         events.addApplicationListener(listener);
+        events.addApplicationListener(publicListener);
         try {
             reusedForSecondsAndShowsAChangeWithinOne(builder);
         } finally {
             events.removeApplicationListener(listener);
+            events.removeApplicationListener(publicListener);
         }
     }
 
@@ -88,11 +95,15 @@ class StatusPageCacheTests {
         TestClock.pin(t.plusMillis(5_500));
         assertThat(builder.build()).as("a page younger than a second is still served after a change").isSameAs(second);
         TestClock.pin(t.plusMillis(6_100));
-        assertThat(latestUpdate(builder.build(), degraded.id())).isEqualTo("opened");
+        assertThat(latestUpdate(builder.build(), degraded.id()))
+                .isEqualTo("We are investigating an issue affecting API Endpoints.");
 
-        incidents.acknowledge(degraded.id(), "sre");
+        // a public update (not an internal step such as the acknowledgement) is what the page tells
+        publicIncidents.post(degraded.id(), new com.sladesk.communication.PublicUpdate("identified",
+                "A bad deploy; rolling back.", null), "sre");
         TestClock.pin(t.plusMillis(7_200));
-        assertThat(latestUpdate(builder.build(), degraded.id())).isEqualTo("acknowledged");
+        assertThat(latestUpdate(builder.build(), degraded.id())).isEqualTo("A bad deploy; rolling back.");
+        incidents.acknowledge(degraded.id(), "sre");
 
         incidents.resolve(degraded.id(), null, Cause.INTERNAL, "sre");
         TestClock.pin(t.plusMillis(8_300));

@@ -1,0 +1,117 @@
+package com.sladesk.communication;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import com.sladesk.maintenance.StatusNotice;
+import com.sladesk.maintenance.Subscriptions;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Tells subscribers of each public update, after the update's own transaction (so posting one
+ * costs its row, not a notification per subscriber): a node claims an update with a conditional
+ * update, stores one outbox delivery per subscriber under the update's key, and marks it told, in
+ * one transaction. A node that dies in between leaves the claim to lapse ({@code lease}), and the
+ * next one stores nothing twice: every delivery's idempotency key is the update's and the subscriber's.
+ */
+@Component
+class StatusNoticeFanOut {
+
+    private final PublicIncidentUpdateRepository updates;
+    private final PublicIncidents incidents;
+    private final Subscriptions subscriptions;
+    private final TransactionTemplate transactions;
+    private final Clock clock;
+    private final boolean enabled;
+    private final Duration lease;
+
+    StatusNoticeFanOut(PublicIncidentUpdateRepository updates, PublicIncidents incidents, Subscriptions subscriptions,
+            TransactionTemplate transactions, Clock clock,
+            @Value("${sladesk.status.fan-out.enabled:true}") boolean enabled,
+            @Value("${sladesk.status.fan-out.lease:PT2M}") Duration lease) {
+        this.updates = updates;
+        this.incidents = incidents;
+        this.subscriptions = subscriptions;
+        this.transactions = transactions;
+        this.clock = clock;
+        this.enabled = enabled;
+        this.lease = lease;
+    }
+
+    @Scheduled(fixedDelayString = "${sladesk.status.fan-out.poll-interval:PT2S}",
+            initialDelayString = "${sladesk.status.fan-out.poll-interval:PT2S}")
+    void poll() {
+        if (enabled) {
+            fanOutDue();
+        }
+    }
+
+    /** Tells the subscribers of every update not told yet; returns how many updates were told. */
+    int fanOutDue() {
+        Instant now = clock.instant();
+        List<Long> pending = transactions.execute(tx -> updates.findPending(now, PageRequest.of(0, 50)));
+        int told = 0;
+        for (Long id : pending) {
+            Boolean done = transactions.execute(tx -> {
+                if (updates.claim(id, now, now.plus(lease)) != 1) {
+                    return false;
+                }
+                PublicIncidentUpdate update = updates.findById(id).orElseThrow();
+                PublicIncidentView incident = incidents.find(update.getIncidentId()).orElseThrow();
+                subscriptions.deliver(notice(incident, update));
+                update.fannedOut(clock.instant());
+                return true;
+            });
+            if (Boolean.TRUE.equals(done)) {
+                told++;
+            }
+        }
+        return told;
+    }
+
+    static StatusNotice notice(PublicIncidentView incident, PublicIncidentUpdate update) {
+        boolean postmortem = update.getKind() == PublicIncidentUpdate.Kind.POSTMORTEM;
+        PublicIncidentView.Update entry = incident.updates().stream().filter(u -> u.id() == update.getId())
+                .findFirst().orElseThrow();
+        List<PublicIncidentView.AffectedComponent> affected = entry.components().isEmpty() ? incident.components()
+                : entry.components();
+        String subject = (postmortem ? "Postmortem" : entry.status().label()) + ": " + incident.title();
+        List<String> lines = new ArrayList<>(List.of(entry.message().split("\n")));
+        lines.add("Status: " + entry.status().label());
+        if (!affected.isEmpty()) {
+            lines.add("Affects: " + affected.stream().map(c -> c.name() + " (" + c.impact().label() + ")")
+                    .collect(Collectors.joining(", ")));
+        }
+        Set<String> components = affected.stream().map(PublicIncidentView.AffectedComponent::code)
+                .collect(Collectors.toCollection(LinkedHashSet::new));
+        Map<String, Object> about = new LinkedHashMap<>();
+        about.put("id", incident.id());
+        about.put("title", incident.title());
+        about.put("status", incident.status().value());
+        about.put("startedAt", incident.startedAt());
+        about.put("resolvedAt", incident.resolvedAt());
+        about.put("components", affected.stream().map(c -> Map.of("code", c.code(), "name", c.name(),
+                "impact", c.impact().value())).toList());
+        Map<String, Object> told = new LinkedHashMap<>();
+        told.put("id", entry.id());
+        told.put("kind", entry.kind());
+        told.put("status", entry.status().value());
+        told.put("message", entry.message());
+        told.put("postedAt", entry.postedAt());
+        return new StatusNotice("incident-update:" + update.getId(), postmortem ? "incident.postmortem" : "incident.update",
+                subject, lines, "/status/incidents/" + incident.id(), components, true,
+                Map.of("incident", about, "update", told), List.of());
+    }
+}
