@@ -19,9 +19,11 @@ public class PagingContacts {
     public static final List<String> CHANNELS = List.of("SMS", "VOICE", "SLACK");
 
     private final JdbcClient jdbc;
+    private final com.sladesk.notification.WebhookAddresses addresses;
 
-    PagingContacts(JdbcClient jdbc) {
+    PagingContacts(JdbcClient jdbc, com.sladesk.notification.WebhookAddresses addresses) {
         this.jdbc = jdbc;
+        this.addresses = addresses;
     }
 
     /** Channel to address, for one person. */
@@ -48,6 +50,9 @@ public class PagingContacts {
             throw new InvalidInputException("address", c.equals("SLACK") ? "http-url" : "e164",
                     c.equals("SLACK") ? "a Slack-compatible incoming webhook URL (http or https)"
                             : "a phone number in E.164 form, such as +393401234567");
+        }
+        if (c.equals("SLACK")) {
+            addresses.check("address", a); // a personal webhook may not point into our network (SSRF)
         }
         jdbc.sql("insert into paging_contact (username, channel, address) values (:u, :c, :a)").param("u", username)
                 .param("c", c).param("a", a).update();
