@@ -80,10 +80,10 @@ public class PublicIncidents {
         return find(incidentId).filter(PublicIncidentView::published);
     }
 
-    /** Published incidents not resolved, newest first. */
+    /** Published incidents not resolved, newest first (the 500 newest: a page, not an archive). */
     @Transactional(readOnly = true)
     public List<PublicIncidentView> active() {
-        return views(incidents.findActive());
+        return views(incidents.findActive(PageRequest.of(0, 500)));
     }
 
     /** Published incidents still open or resolved since {@code since}, newest first (at most {@code limit}). */

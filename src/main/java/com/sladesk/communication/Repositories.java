@@ -13,7 +13,7 @@ import org.springframework.data.repository.query.Param;
 interface PublicIncidentRepository extends JpaRepository<PublicIncident, Long> {
 
     @Query("select p from PublicIncident p where p.publishedAt is not null and p.status <> 'resolved' order by p.startedAt desc")
-    List<PublicIncident> findActive();
+    List<PublicIncident> findActive(Pageable page);
 
     /** Published, and not resolved before {@code since}: the history page's 90 days. */
     @Query("""

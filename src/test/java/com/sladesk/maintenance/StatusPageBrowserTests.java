@@ -27,8 +27,13 @@ class StatusPageBrowserTests extends BrowserTest {
     void anyoneSeesTheStatusPageAndCanSubscribe() {
         browser.get(base() + "/status");
         assertThat(browser.findElement(By.id("overall")).getText()).isNotBlank();
-        List<WebElement> rows = browser.findElements(By.cssSelector("#components tbody tr"));
+        // groups open on a click (an operational one starts closed): then every component shows
+        for (WebElement toggle : browser.findElements(By.cssSelector("button.group-toggle[aria-expanded=false]"))) {
+            toggle.click();
+        }
+        List<WebElement> rows = browser.findElements(By.cssSelector("#components tr[data-component]"));
         assertThat(rows).extracting(WebElement::getText).anyMatch(t -> t.contains("Core Services"));
+        assertThat(rows).allSatisfy(row -> assertThat(row.isDisplayed()).isTrue());
         assertThat(rows.get(0).findElements(By.cssSelector(".uptime-bar .day"))).hasSize(90);
         BrowserSupport.screenshot(browser, "status-page");
 

@@ -26,6 +26,7 @@ import com.sladesk.communication.PublicIncidentChanged;
 import com.sladesk.communication.PublicIncidentView;
 import com.sladesk.communication.PublicIncidents;
 import com.sladesk.incident.IncidentService;
+import com.sladesk.incident.IncidentStatus;
 import com.sladesk.maintenance.MaintenanceService;
 import com.sladesk.maintenance.MaintenanceStatus;
 import com.sladesk.maintenance.MaintenanceView;
@@ -136,6 +137,9 @@ class StatusPageBuilder {
 
     private StatusPage compute(Instant now) {
         List<PublicIncidentView> active = publicIncidents.active();
+        Map<Long, String> severities = new HashMap<>();
+        incidents.list(List.of(IncidentStatus.OPEN, IncidentStatus.ACKNOWLEDGED), null, 500)
+                .forEach(i -> severities.put(i.id(), i.severity().name()));
         Map<String, ComponentImpact> impacts = new HashMap<>();
         active.forEach(i -> i.components().forEach(c -> impacts.merge(c.code(), c.impact(), ComponentImpact::worse)));
         List<MaintenanceView> upcoming = maintenance.upcoming();
@@ -156,7 +160,7 @@ class StatusPageBuilder {
                             e.getValue().stream().map(StatusPage.ComponentStatus::code).toList());
                 }).toList();
         return new StatusPage(coarse(overallStatus), label(overallStatus), overallStatus, now, components, groups,
-                active.stream().map(this::active).toList(),
+                active.stream().map(i -> active(i, severities)).toList(),
                 upcoming.stream().map(m -> new StatusPage.Maintenance(m.id(), m.title(), m.type().value(),
                         m.status().name(), m.startsAt(), m.endsAt(), m.components())).toList());
     }
@@ -178,10 +182,10 @@ class StatusPageBuilder {
                         availability.statusOf(e.getValue()))).toList());
     }
 
-    private StatusPage.ActiveIncident active(PublicIncidentView i) {
+    private StatusPage.ActiveIncident active(PublicIncidentView i, Map<Long, String> severities) {
         PublicIncidentView.Update latest = i.latest();
         ComponentImpact worst = i.worstImpact();
-        String severity = incidents.find(i.id()).map(v -> v.severity().name()).orElse(null);
+        String severity = severities.get(i.id());
         return new StatusPage.ActiveIncident(i.id(), i.title(), severity,
                 worst == null ? "none" : coarse(worst.value()),
                 i.components().stream().map(PublicIncidentView.AffectedComponent::code).toList(), i.startedAt(),
