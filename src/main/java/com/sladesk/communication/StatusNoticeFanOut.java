@@ -29,6 +29,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 class StatusNoticeFanOut {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(StatusNoticeFanOut.class);
+    static final int BATCH = 50;
+    static final int MAX_ROUNDS = 40;
+
     private final PublicIncidentUpdateRepository updates;
     private final PublicIncidents incidents;
     private final Subscriptions subscriptions;
@@ -58,24 +62,37 @@ class StatusNoticeFanOut {
         }
     }
 
-    /** Tells the subscribers of every update not told yet; returns how many updates were told. */
+    /**
+     * Tells the subscribers of every update not told yet, in batches of 50 until none is left;
+     * returns how many updates were told. An update whose telling fails keeps its claim until the
+     * lease ends and is tried again then; the others go on.
+     */
     int fanOutDue() {
-        Instant now = clock.instant();
-        List<Long> pending = transactions.execute(tx -> updates.findPending(now, PageRequest.of(0, 50)));
         int told = 0;
-        for (Long id : pending) {
-            Boolean done = transactions.execute(tx -> {
-                if (updates.claim(id, now, now.plus(lease)) != 1) {
-                    return false;
+        for (int round = 0; round < MAX_ROUNDS; round++) {
+            Instant now = clock.instant();
+            List<Long> pending = transactions.execute(tx -> updates.findPending(now, PageRequest.of(0, BATCH)));
+            int claimed = 0;
+            for (Long id : pending) {
+                if (!Boolean.TRUE.equals(transactions.execute(tx -> updates.claim(id, now, now.plus(lease)) == 1))) {
+                    continue;
                 }
-                PublicIncidentUpdate update = updates.findById(id).orElseThrow();
-                PublicIncidentView incident = incidents.find(update.getIncidentId()).orElseThrow();
-                subscriptions.deliver(notice(incident, update));
-                update.fannedOut(clock.instant());
-                return true;
-            });
-            if (Boolean.TRUE.equals(done)) {
-                told++;
+                claimed++;
+                try {
+                    transactions.executeWithoutResult(tx -> {
+                        PublicIncidentUpdate update = updates.findById(id).orElseThrow();
+                        PublicIncidentView incident = incidents.find(update.getIncidentId()).orElseThrow();
+                        subscriptions.deliver(notice(incident, update));
+                        update.fannedOut(clock.instant());
+                    });
+                    told++;
+                }
+                catch (RuntimeException e) {
+                    log.warn("Public update {} not told to its subscribers yet (again after {}): {}", id, lease, e.toString());
+                }
+            }
+            if (claimed == 0 || pending.size() < BATCH) {
+                break;
             }
         }
         return told;

@@ -68,8 +68,9 @@ public class WebhookAddresses {
         }
         for (InetAddress address : addresses) {
             if (!isPublic(address)) {
-                return "public-address: " + uri.getHost() + " is " + address.getHostAddress()
-                        + ", a loopback, link-local or private address";
+                String host = uri.getHost().replaceAll("^\\[|\\]$", "");
+                return "public-address: " + (host.equals(address.getHostAddress()) ? host
+                        : uri.getHost() + " is " + address.getHostAddress()) + ", a loopback, link-local or private address";
             }
         }
         return null;

@@ -46,12 +46,14 @@ class AuditLogTests {
         JsonNode entries = json.readTree(mvc.perform(get("/api/audit").param("subjectType", "incident")
                 .param("subjectId", String.valueOf(id)).with(httpBasic("admin", "demo")))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
-        assertThat(entries).hasSize(2);
-        assertThat(entries.get(0).get("action").asText()).isEqualTo("resolve");
-        assertThat(entries.get(0).get("actor").asText()).isEqualTo("sre");
-        assertThat(entries.get(1).get("action").asText()).isEqualTo("acknowledge");
-        assertThat(entries.get(1).get("actor").asText()).isEqualTo("sre2");
-        assertThat(entries.get(1).get("at").asText()).matches("\\d{4}-\\d{2}-\\d{2}T.*Z");
+        // newest first; the incident's public side (#17) is published at the open and resolved with it
+        assertThat(entries).extracting(e -> e.get("action").asText() + " by " + e.get("actor").asText())
+                .containsExactly("public-update by sre", "resolve by sre", "acknowledge by sre2", "publish by sre");
+        assertThat(entries.get(1).get("action").asText()).isEqualTo("resolve");
+        assertThat(entries.get(1).get("actor").asText()).isEqualTo("sre");
+        assertThat(entries.get(2).get("action").asText()).isEqualTo("acknowledge");
+        assertThat(entries.get(2).get("actor").asText()).isEqualTo("sre2");
+        assertThat(entries.get(2).get("at").asText()).matches("\\d{4}-\\d{2}-\\d{2}T.*Z");
 
         var admin = (MockHttpSession) mvc.perform(
                 SecurityMockMvcRequestBuilders.formLogin("/login")

@@ -30,10 +30,22 @@ class PublicIncidentBrowserTests extends BrowserTest {
     @Autowired
     IncidentService incidents;
 
+    @Autowired
+    com.sladesk.catalogue.ComponentCatalogue catalogue;
+
+    String code;
+
     @Test
     void anSreTellsTheStoryAndAVisitorFollowsItToResolved() {
-        IncidentView incident = incidents.open(new NewIncident("Alert: data 5xx " + System.nanoTime(), "node 7 disk full",
-                Severity.P2, List.of("data"), Environment.PRODUCTION, Impact.OUTAGE, null, null), PublicIncidents.ALERTMANAGER);
+        // a group and a component of this test's own: other tests leave incidents open on the demo's
+        String run = String.valueOf(System.nanoTime() % 1_000_000_000L);
+        String group = "Storage " + run;
+        code = "store-" + run;
+        catalogue.createGroup(group, "admin");
+        catalogue.add(code, "Object Store " + run, null, false);
+        catalogue.change(code, new com.sladesk.catalogue.ComponentDraft(null, "Object Store " + run, null, false, group), "admin");
+        IncidentView incident = incidents.open(new NewIncident("Alert: store 5xx " + System.nanoTime(), "node 7 disk full",
+                Severity.P2, List.of(code), Environment.PRODUCTION, Impact.OUTAGE, null, null), PublicIncidents.ALERTMANAGER);
         WebDriver visitor = BrowserSupport.start();
         try {
             visitor.get(base() + "/status/incidents/" + incident.id());
@@ -44,19 +56,19 @@ class PublicIncidentBrowserTests extends BrowserTest {
             assertThat(browser.findElement(By.id("public-unpublished")).getText()).contains("Not public");
             WebElement title = browser.findElement(By.id("public-title"));
             title.clear();
-            title.sendKeys("Data Services errors");
-            post("investigating", "We are looking into errors on Data Services.", "partial_outage");
+            title.sendKeys("Object Store errors");
+            post("investigating", "We are looking into errors on the object store.", "partial_outage");
             assertThat(browser.findElement(By.cssSelector(".flash.ok")).getText()).contains("public");
 
             visitor.get(base() + "/status/incidents/" + incident.id());
-            assertThat(visitor.findElement(By.id("incident-title")).getText()).isEqualTo("Data Services errors");
+            assertThat(visitor.findElement(By.id("incident-title")).getText()).isEqualTo("Object Store errors");
             assertThat(visitor.findElement(By.id("incident-status")).getText()).isEqualTo("Investigating");
-            assertThat(visitor.findElement(By.id("affected")).getText()).contains("Data Services", "partial outage");
-            assertThat(visitor.getPageSource()).doesNotContain("node 7 disk full").doesNotContain("Alert: data 5xx");
+            assertThat(visitor.findElement(By.id("affected")).getText()).contains("Object Store " + run, "partial outage");
+            assertThat(visitor.getPageSource()).doesNotContain("node 7 disk full").doesNotContain("Alert: store 5xx");
 
             // a refused update comes back with its text and the rule
             browser.findElement(By.id("public-message")).sendKeys("Not yet");
-            new Select(browser.findElement(By.id("impact-data"))).selectByValue("major_outage");
+            new Select(browser.findElement(By.id("impact-" + code))).selectByValue("major_outage");
             ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
                     "document.getElementById('public-status').innerHTML += '<option value=\"fixed\">Fixed</option>';"
                             + "document.getElementById('public-status').value = 'fixed';");
@@ -66,12 +78,13 @@ class PublicIncidentBrowserTests extends BrowserTest {
 
             post("identified", "A full disk on one node.\nWe are moving its data.", "major_outage");
             post("monitoring", "Data moved; watching error rates.", "degraded_performance");
+            BrowserSupport.screenshot(browser, "incident-public-side");
             visitor.get(base() + "/status");
             assertThat(visitor.findElement(By.cssSelector("#incidents [data-incident='" + incident.id() + "']")).getText())
-                    .contains("Data Services errors", "Monitoring", "watching error rates");
-            WebElement platform = visitor.findElement(By.cssSelector("tbody[data-group='Platform'] .group-row"));
-            assertThat(platform.getText()).contains("Platform", "degraded performance");
-            assertThat(visitor.findElement(By.cssSelector("tr[data-component='data']")).isDisplayed())
+                    .contains("Object Store errors", "Monitoring", "watching error rates");
+            WebElement platform = visitor.findElement(By.cssSelector("tbody[data-group='" + group + "'] .group-row"));
+            assertThat(platform.getText()).contains(group, "degraded performance");
+            assertThat(visitor.findElement(By.cssSelector("tr[data-component='" + code + "']")).isDisplayed())
                     .as("a group with a problem starts open").isTrue();
             BrowserSupport.screenshot(visitor, "status-page-incident");
 
@@ -86,13 +99,13 @@ class PublicIncidentBrowserTests extends BrowserTest {
             BrowserSupport.screenshot(visitor, "status-incident");
 
             visitor.get(base() + "/status");
-            WebElement toggle = visitor.findElement(By.cssSelector("tbody[data-group='Platform'] button.group-toggle"));
+            WebElement toggle = visitor.findElement(By.cssSelector("tbody[data-group='" + group + "'] button.group-toggle"));
             assertThat(toggle.getAttribute("aria-expanded")).as("an operational group starts closed").isEqualTo("false");
-            assertThat(visitor.findElement(By.cssSelector("tr[data-component='data']")).isDisplayed()).isFalse();
+            assertThat(visitor.findElement(By.cssSelector("tr[data-component='" + code + "']")).isDisplayed()).isFalse();
             toggle.click();
-            assertThat(visitor.findElement(By.cssSelector("tr[data-component='data']")).isDisplayed()).isTrue();
+            assertThat(visitor.findElement(By.cssSelector("tr[data-component='" + code + "']")).isDisplayed()).isTrue();
             visitor.findElement(By.id("history-link")).click();
-            assertThat(visitor.findElement(By.id("history")).getText()).contains("Data Services errors");
+            assertThat(visitor.findElement(By.id("history")).getText()).contains("Object Store errors");
         }
         finally {
             visitor.quit();
@@ -104,7 +117,7 @@ class PublicIncidentBrowserTests extends BrowserTest {
         WebElement text = browser.findElement(By.id("public-message"));
         text.clear();
         text.sendKeys(message);
-        new Select(browser.findElement(By.id("impact-data"))).selectByValue(dataImpact);
+        new Select(browser.findElement(By.id("impact-" + code))).selectByValue(dataImpact);
         BrowserSupport.clickAndWait(browser, By.id("public-submit"));
         assertThat(browser.findElements(By.id("public-error"))).isEmpty();
     }
