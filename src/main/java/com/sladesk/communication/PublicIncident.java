@@ -65,6 +65,10 @@ class PublicIncident {
         this.publishedBy = actor;
     }
 
+    void retitle(String title) {
+        this.title = title;
+    }
+
     /** An update: its status, and (when given) the affected components from now on. */
     void apply(PublicStatus status, Map<String, ComponentImpact> components, Instant now) {
         this.status = status.value();

@@ -123,7 +123,7 @@ public class PublicIncidents {
                 .orElseThrow(() -> new ConflictException("Incident " + incidentId
                         + " has no public side yet: publish it first."));
         if (update.title() != null && !update.title().isBlank()) {
-            side.publish(title(update.title(), side.getTitle()), side.getPublishedAt(), actor);
+            side.retitle(title(update.title(), side.getTitle()));
         }
         append(side, PublicIncidentUpdate.Kind.UPDATE, status, message,
                 components != null ? components : side.getComponents(), actor);
