@@ -71,7 +71,8 @@ public class PublicIncidents {
     /** The public side of an incident as SREs see it (published or not); empty when it has none yet. */
     @Transactional(readOnly = true)
     public Optional<PublicIncidentView> find(long incidentId) {
-        return incidents.findById(incidentId).map(p -> view(p, updates.findByIncidentIdOrderByPostedAtAscIdAsc(incidentId)));
+        return incidents.findById(incidentId).map(p -> view(p, updates.findByIncidentIdOrderByPostedAtAscIdAsc(incidentId),
+                catalogued()));
     }
 
     /** The public side of a published incident: what anyone may read. */
@@ -174,21 +175,21 @@ public class PublicIncidents {
      */
     @EventListener
     void on(IncidentOpened opened) {
-        IncidentView incident = internal.find(opened.incidentId()).orElseThrow();
-        PublicIncident side = incidents.save(new PublicIncident(incident.id(), incident.title(), incident.openedAt()));
-        if (ALERTMANAGER.equals(opened.actor()) || incident.environment() != Environment.PRODUCTION
-                || incident.impact() == Impact.NONE) {
+        // what the event carries, in the incident's own order of components: no second read of the incident
+        PublicIncident side = incidents.save(new PublicIncident(opened.incidentId(), opened.title(), opened.openedAt()));
+        if (ALERTMANAGER.equals(opened.actor()) || opened.environment() != Environment.PRODUCTION
+                || opened.impact() == Impact.NONE) {
             return;
         }
-        ComponentImpact impact = incident.impact() == Impact.OUTAGE ? ComponentImpact.MAJOR_OUTAGE
+        ComponentImpact impact = opened.impact() == Impact.OUTAGE ? ComponentImpact.MAJOR_OUTAGE
                 : ComponentImpact.DEGRADED_PERFORMANCE;
-        Map<String, ComponentImpact> components = new LinkedHashMap<>();
-        incident.components().forEach(code -> components.put(code, impact));
-        side.publish(incident.title(), clock.instant(), opened.actor());
+        Map<String, ComponentImpact> components = new java.util.TreeMap<>();
+        opened.components().forEach(code -> components.put(code, impact));
+        side.publish(opened.title(), clock.instant(), opened.actor());
         append(side, PublicIncidentUpdate.Kind.UPDATE, PublicStatus.INVESTIGATING,
-                "We are investigating an issue affecting " + names(incident.components()) + ".", components,
+                "We are investigating an issue affecting " + names(List.copyOf(components.keySet())) + ".", components,
                 opened.actor());
-        events.publishEvent(new PublicIncidentChanged(incident.id(), "publish", incident.title(), opened.actor()));
+        events.publishEvent(new PublicIncidentChanged(opened.incidentId(), "publish", opened.title(), opened.actor()));
     }
 
     /** Resolving the incident resolves its public side, with an update unless it says so already. */
@@ -267,16 +268,20 @@ public class PublicIncidents {
         Map<Long, List<PublicIncidentUpdate>> byIncident = updates.findByIncidentIdInOrderByPostedAtAscIdAsc(
                 sides.stream().map(PublicIncident::getIncidentId).toList()).stream()
                 .collect(Collectors.groupingBy(PublicIncidentUpdate::getIncidentId, LinkedHashMap::new, Collectors.toList()));
+        Map<String, ComponentInfo> catalogued = catalogued();
         List<PublicIncidentView> views = new ArrayList<>();
         for (PublicIncident side : sides) {
-            views.add(view(side, byIncident.getOrDefault(side.getIncidentId(), List.of())));
+            views.add(view(side, byIncident.getOrDefault(side.getIncidentId(), List.of()), catalogued));
         }
         return views;
     }
 
-    private PublicIncidentView view(PublicIncident side, List<PublicIncidentUpdate> timeline) {
-        Map<String, ComponentInfo> catalogued = catalogue.all().stream()
-                .collect(Collectors.toMap(ComponentInfo::code, Function.identity(), (a, b) -> a));
+    private Map<String, ComponentInfo> catalogued() {
+        return catalogue.all().stream().collect(Collectors.toMap(ComponentInfo::code, Function.identity(), (a, b) -> a));
+    }
+
+    private PublicIncidentView view(PublicIncident side, List<PublicIncidentUpdate> timeline,
+            Map<String, ComponentInfo> catalogued) {
         return new PublicIncidentView(side.getIncidentId(), side.getTitle(), side.getStatus(), side.getStartedAt(),
                 side.getResolvedAt(), side.isPublished(), side.getPublishedAt(),
                 affected(side.getComponents(), catalogued),

@@ -104,7 +104,9 @@ class StatusNoticeFanOut {
                 .findFirst().orElseThrow();
         List<PublicIncidentView.AffectedComponent> affected = entry.components().isEmpty() ? incident.components()
                 : entry.components();
-        String subject = (postmortem ? "Postmortem" : entry.status().label()) + ": " + incident.title();
+        // the number tells apart two incidents of one title (and a mail reader's threads)
+        String subject = (postmortem ? "Postmortem" : entry.status().label()) + ": " + incident.title()
+                + " (incident #" + incident.id() + ")";
         List<String> lines = new ArrayList<>(List.of(entry.message().split("\n")));
         lines.add("Status: " + entry.status().label());
         if (!affected.isEmpty()) {

@@ -78,7 +78,7 @@ public class IncidentService {
         variables.put(VAR_INCIDENT_ID, incident.getId());
         process.start(KEY, incident.getId(), variables);
         events.publishEvent(new IncidentOpened(incident.getId(), incident.getSeverity(), incident.getImpact(),
-                Set.copyOf(command.components()), openedAt, actor));
+                Set.copyOf(command.components()), openedAt, actor, incident.getTitle(), command.environment()));
         return incident.toView();
     }
 

@@ -81,8 +81,9 @@ class IncidentNoticeMailTests {
         MailDelivery.deliverAll(context);
 
         List<String> toContact = subjects(contact);
-        assertThat(toContact).containsExactlyInAnyOrder("Investigating: " + mcp.title(), "Identified: " + mcp.title());
-        assertThat(subjects(watcher)).containsExactly("Investigating: " + data.title());
+        assertThat(toContact).containsExactlyInAnyOrder("Investigating: " + mcp.title() + " (incident #" + mcp.id() + ")",
+                "Identified: " + mcp.title() + " (incident #" + mcp.id() + ")");
+        assertThat(subjects(watcher)).containsExactly("Investigating: " + data.title() + " (incident #" + data.id() + ")");
         MimeMessage identified = received(contact).stream()
                 .filter(m -> subject(m).startsWith("Identified")).findFirst().orElseThrow();
         String body = GreenMailUtil.getBody(identified);
@@ -94,7 +95,7 @@ class IncidentNoticeMailTests {
         publicIncidents.post(data.id(), new PublicUpdate("monitoring", "Recovered.", null), "sre");
         fanOut.fanOutDue();
         MailDelivery.deliverAll(context);
-        assertThat(subjects(watcher)).containsExactly("Investigating: " + data.title());
+        assertThat(subjects(watcher)).containsExactly("Investigating: " + data.title() + " (incident #" + data.id() + ")");
         incidents.resolve(mcp.id(), null, Cause.INTERNAL, "sre");
         incidents.resolve(data.id(), null, Cause.INTERNAL, "sre");
         fanOut.fanOutDue();
