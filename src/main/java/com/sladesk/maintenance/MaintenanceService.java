@@ -22,7 +22,6 @@ import com.sladesk.incident.IncidentStatus;
 import com.sladesk.incident.IncidentView;
 import com.sladesk.incident.Severity;
 import com.sladesk.notification.Attachment;
-import com.sladesk.notification.Notifications;
 import com.sladesk.system.CommandRetry;
 import com.sladesk.system.FieldRuleException;
 import com.sladesk.system.InvalidInputException;
@@ -54,19 +53,17 @@ public class MaintenanceService implements ExclusionWindows {
     private final IncidentService incidents;
     private final ComponentCatalogue catalogue;
     private final Subscriptions subscriptions;
-    private final Notifications notifications;
     private final ProcessSteps process;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     MaintenanceService(MaintenanceRepository windows, IncidentService incidents, ComponentCatalogue catalogue,
-            Subscriptions subscriptions, Notifications notifications, ProcessSteps process,
+            Subscriptions subscriptions, ProcessSteps process,
             ApplicationEventPublisher events, Clock clock) {
         this.windows = windows;
         this.incidents = incidents;
         this.catalogue = catalogue;
         this.subscriptions = subscriptions;
-        this.notifications = notifications;
         this.process = process;
         this.events = events;
         this.clock = clock;

@@ -279,13 +279,15 @@ public class Subscriptions {
     /** Each notice contact's contract components (their union over organisations), creating their subscriptions. */
     private Map<String, Set<String>> contractsByContact() {
         Map<String, Set<String>> contracts = new HashMap<>();
+        Set<String> known = subscribers.findAll().stream().map(s -> s.getEmail().toLowerCase())
+                .collect(Collectors.toCollection(HashSet::new));
         for (OrganisationInfo organisation : directory.allOrganisations()) {
             if (!organisation.active()) {
                 continue;
             }
             for (String contact : organisation.contactEmails()) {
                 String address = contact.toLowerCase();
-                if (subscribers.findByEmailIgnoreCase(address).isEmpty()) {
+                if (known.add(address)) {
                     subscribers.save(new Subscriber(address, newToken(), Subscriber.Source.ORGANISATION,
                             new HashSet<>(), new HashSet<>(), clock.instant()));
                 }

@@ -109,7 +109,12 @@ class NotificationDelivery {
         String unsafe = notification.getChannel() == Channel.WEBHOOK || notification.getChannel() == Channel.SLACK
                 ? addresses.problem(notification.getRecipient()) : null;
         if (unsafe != null) {
-            refuse(notification, "not called: " + unsafe);
+            if (WebhookAddresses.mayPassLater(unsafe)) {
+                retryLater(notification, "not called: " + unsafe);
+            }
+            else {
+                refuse(notification, "not called: " + unsafe);
+            }
             return false;
         }
         try {

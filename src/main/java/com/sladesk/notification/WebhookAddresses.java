@@ -22,7 +22,14 @@ import org.springframework.stereotype.Component;
 @Component
 public class WebhookAddresses {
 
+    private static final String NOT_FOUND = " is not found";
+
     private final boolean allowPrivate;
+
+    /** A name that does not resolve now may resolve later (DNS trouble): worth another attempt, unlike a private address. */
+    static boolean mayPassLater(String problem) {
+        return problem.endsWith(NOT_FOUND);
+    }
 
     WebhookAddresses(@Value("${sladesk.webhooks.allow-private:false}") boolean allowPrivate) {
         this.allowPrivate = allowPrivate;
@@ -64,7 +71,7 @@ public class WebhookAddresses {
             addresses = InetAddress.getAllByName(uri.getHost());
         }
         catch (UnknownHostException e) {
-            return "public-address: the host " + uri.getHost() + " is not found";
+            return "public-address: the host " + uri.getHost() + NOT_FOUND;
         }
         for (InetAddress address : addresses) {
             if (!isPublic(address)) {

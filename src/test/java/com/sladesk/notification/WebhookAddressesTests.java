@@ -38,6 +38,14 @@ class WebhookAddressesTests {
     }
 
     @Test
+    void aNameThatDoesNotResolveIsRefusedWhenGivenAndTriedAgainWhenDelivering() {
+        String problem = guarded.problem("https://no-such-host.invalid/hook");
+        assertThat(problem).startsWith("public-address:").endsWith("is not found");
+        assertThat(WebhookAddresses.mayPassLater(problem)).isTrue();
+        assertThat(WebhookAddresses.mayPassLater(guarded.problem("http://10.0.0.1/hook"))).isFalse();
+    }
+
+    @Test
     void aPublicAddressIsCalledAndTheTestsSettingAllowsTheirReceiver() {
         assertThat(guarded.problem("https://93.184.216.34/hooks/abc")).isNull();
         assertThat(guarded.problem("http://[2606:4700:4700::1111]/hook")).isNull();
