@@ -81,6 +81,9 @@ CREATE TABLE webhook_subscriber_group (
 
 ALTER TABLE notification ADD COLUMN http_headers VARCHAR(2000);
 ALTER TABLE notification ADD COLUMN give_up_at TIMESTAMP WITH TIME ZONE;
+-- a broadcast (status notices to every subscriber) waits behind what the SLA's clocks send
+ALTER TABLE notification ADD COLUMN bulk BOOLEAN NOT NULL DEFAULT FALSE;
+CREATE INDEX notification_due_first ON notification (status, bulk, next_attempt_at);
 
 -- What the status page showed before: open production incidents with an impact, and those resolved
 -- in the last 90 days, under their title; Alertmanager's stay unpublished, as new ones do.

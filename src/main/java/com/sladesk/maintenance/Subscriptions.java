@@ -170,14 +170,14 @@ public class Subscriptions {
                 model.put("lines", notice.lines());
                 model.put("link", link);
                 model.put("token", s.getToken());
-                notifications.queueOnce(key(notice, "e" + s.getId()), s.getEmail(), notice.subject(),
+                notifications.queueBulkOnce(key(notice, "e" + s.getId()), s.getEmail(), notice.subject(),
                         notice.attachments().isEmpty() ? "status-notice" : "maintenance-notice", model,
                         notice.attachments());
             }
         }
         for (WebhookSubscriber w : webhooks.findByDisabledAtIsNullAndDeletedAtIsNull()) {
             if (wants(w.getComponents(), w.getGroups(), components, groups)) {
-                notifications.post(message(w, notice, link));
+                notifications.postBulk(message(w, notice, link));
             }
         }
     }

@@ -41,6 +41,9 @@ class Notification {
     /** When failed attempts stop (an HTTP delivery given a retry time); null: after the configured attempts. */
     private Instant giveUpAt;
 
+    /** A broadcast: delivered after whatever else is due (a breach mail never waits behind status notices). */
+    private boolean bulk;
+
     private String subject;
 
     private String htmlBody;
@@ -101,6 +104,10 @@ class Notification {
 
     void keyedBy(String idempotencyKey) {
         this.idempotencyKey = idempotencyKey;
+    }
+
+    void markBulk() {
+        this.bulk = true;
     }
 
     void sent(Instant now, String receipt) {

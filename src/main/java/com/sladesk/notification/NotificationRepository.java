@@ -17,7 +17,7 @@ interface NotificationRepository extends JpaRepository<Notification, Long> {
             where ((n.status = NotificationStatus.PENDING and n.nextAttemptAt <= :now)
                or (n.status = NotificationStatus.SENDING and n.lockedUntil < :now))
               and n.channel in :channels
-            order by n.nextAttemptAt, n.id""")
+            order by n.bulk, n.nextAttemptAt, n.id""")
     List<Long> findDue(@Param("now") Instant now, @Param("channels") Collection<Channel> channels, Pageable page);
 
     java.util.Optional<Notification> findByIdempotencyKey(String idempotencyKey);

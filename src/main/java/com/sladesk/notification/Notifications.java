@@ -93,6 +93,26 @@ public class Notifications {
     }
 
     /**
+     * As {@link #queueOnce(String, String, String, String, Map, List)}, as a broadcast: delivered
+     * after every notification that is not one (status notices wait behind breach and page mails).
+     */
+    @Transactional
+    public long queueBulkOnce(String idempotencyKey, String recipient, String subject, String template,
+            Map<String, Object> model, List<Attachment> attachments) {
+        long id = queueOnce(idempotencyKey, recipient, subject, template, model, attachments);
+        repository.findById(id).orElseThrow().markBulk();
+        return id;
+    }
+
+    /** As {@link #post(HttpMessage)}, as a broadcast (see {@link #queueBulkOnce}). */
+    @Transactional
+    public long postBulk(HttpMessage message) {
+        long id = post(message);
+        repository.findById(id).orElseThrow().markBulk();
+        return id;
+    }
+
+    /**
      * Stores one HTTP delivery in the caller's transaction; a message whose idempotency key is
      * already stored is not stored again, and the first one's id is returned.
      */

@@ -140,6 +140,23 @@ class StatusAndSubscriptionTests {
     }
 
     @Test
+    void aWindowCanNameAWholeGroup() throws Exception {
+        TestClock.pin("2026-09-01T10:00:00Z");
+        String body = """
+                {"title": "Platform upgrade", "type": "standard", "startsAt": "2026-09-13T02:00:00Z",
+                 "endsAt": "2026-09-13T04:00:00Z", "components": [%s], "activities": ["database_upgrade"]}""";
+        mvc.perform(post("/api/maintenance").with(httpBasic("sre", "demo")).contentType(MediaType.APPLICATION_JSON)
+                        .content(body.formatted("\"group:Platform\", \"api\"")))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.components", Matchers.containsInAnyOrder("core", "data", "api")));
+        mvc.perform(post("/api/maintenance").with(httpBasic("sre", "demo")).contentType(MediaType.APPLICATION_JSON)
+                        .content(body.formatted("\"group:No such group\"")))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("components"))
+                .andExpect(jsonPath("$.errors[0].rule").value("unknown"));
+    }
+
+    @Test
     void maintenanceApiAppliesTheRulesAndRoles() throws Exception {
         TestClock.pin("2026-08-01T02:00:00Z"); // a Saturday
         String body = """

@@ -42,7 +42,7 @@ class MaintenanceApiController {
 
     record ScheduleRequest(@NotBlank @Size(max = 200) String title, @Size(max = 4000) String description,
             @NotNull MaintenanceType type, @NotNull Instant startsAt, @NotNull Instant endsAt,
-            @NotEmpty @Size(max = 50) List<@NotBlank @Size(max = 64) String> components,
+            @NotEmpty @Size(max = 50) List<@NotBlank @Size(max = 210) String> components, // codes, or group:<name>
             @NotEmpty List<@NotNull Activity> activities, @Positive Long incidentId) {
 
         NewMaintenance toCommand() {
