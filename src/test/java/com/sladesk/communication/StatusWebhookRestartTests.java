@@ -7,10 +7,8 @@ import java.util.Set;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sladesk.DrillResults;
-import com.sladesk.SlaDeskApplication;
-import com.sladesk.SlaDeskModuleTest;
 import com.sladesk.TestClock;
-import com.sladesk.TestProfiles;
+import com.sladesk.TestNodes;
 import com.sladesk.incident.Cause;
 import com.sladesk.incident.Environment;
 import com.sladesk.incident.Impact;
@@ -24,7 +22,6 @@ import com.sladesk.oncall.PagingReceiver;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -117,11 +114,6 @@ class StatusWebhookRestartTests {
     }
 
     private static ConfigurableApplicationContext start(String name) {
-        return new SpringApplicationBuilder(SlaDeskApplication.class)
-                .profiles(new TestProfiles().resolve(StatusWebhookRestartTests.class))
-                .properties("server.port=0", "sladesk.grpc.enabled=false", "spring.datasource.hikari.maximum-pool-size=4",
-                        "camunda.bpm.process-engine-name=webhook" + name, SlaDeskModuleTest.WITHOUT_ENGINE_WEBAPPS,
-                        SlaDeskModuleTest.WITHOUT_ENGINE_REST, "spring.jmx.enabled=false")
-                .run();
+        return TestNodes.start(StatusWebhookRestartTests.class, "webhook" + name);
     }
 }

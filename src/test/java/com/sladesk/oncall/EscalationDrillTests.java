@@ -6,10 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 import com.sladesk.DrillResults;
-import com.sladesk.SlaDeskApplication;
-import com.sladesk.SlaDeskModuleTest;
 import com.sladesk.TestClock;
-import com.sladesk.TestProfiles;
+import com.sladesk.TestNodes;
 import com.sladesk.incident.Cause;
 import com.sladesk.incident.Environment;
 import com.sladesk.incident.Impact;
@@ -26,7 +24,6 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -134,11 +131,6 @@ class EscalationDrillTests {
 
     /** One node of the service on the tests' database, without the engine's web apps (as module tests start). */
     private static ConfigurableApplicationContext start(String name) {
-        return new SpringApplicationBuilder(SlaDeskApplication.class)
-                .profiles(new TestProfiles().resolve(EscalationDrillTests.class))
-                .properties("server.port=0", "sladesk.grpc.enabled=false", "spring.datasource.hikari.maximum-pool-size=4",
-                        "camunda.bpm.process-engine-name=drill" + name, SlaDeskModuleTest.WITHOUT_ENGINE_WEBAPPS,
-                        SlaDeskModuleTest.WITHOUT_ENGINE_REST, "spring.jmx.enabled=false")
-                .run();
+        return TestNodes.start(EscalationDrillTests.class, "drill" + name);
     }
 }
