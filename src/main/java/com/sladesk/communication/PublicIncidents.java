@@ -114,7 +114,7 @@ public class PublicIncidents {
 
     /** Adds an update to a published incident's timeline; a 409 while it is unpublished. */
     public PublicIncidentView post(long incidentId, PublicUpdate update, String actor) {
-        if (internal.find(incidentId).isEmpty()) {
+        if (!internal.unknownIds(List.of(incidentId)).isEmpty()) {
             throw new NotFoundException("Incident", incidentId);
         }
         PublicStatus status = PublicStatus.parse("status", update.status());
@@ -138,7 +138,7 @@ public class PublicIncidents {
      */
     public PublicIncidentView publishSummary(long incidentId, String actor) {
         PublicIncident side = incidents.findById(incidentId).filter(PublicIncident::isPublished)
-                .orElseThrow(() -> internal.find(incidentId).isEmpty() ? new NotFoundException("Incident", incidentId)
+                .orElseThrow(() -> !internal.unknownIds(List.of(incidentId)).isEmpty() ? new NotFoundException("Incident", incidentId)
                         : new ConflictException("Incident " + incidentId + " is not published: publish it first."));
         PostmortemView postmortem;
         try {
@@ -215,10 +215,9 @@ public class PublicIncidents {
     }
 
     private String names(List<String> codes) {
-        Map<String, String> names = catalogue.all().stream()
-                .collect(Collectors.toMap(ComponentInfo::code, ComponentInfo::name, (a, b) -> a));
-        return codes.isEmpty() ? "our services"
-                : codes.stream().map(c -> names.getOrDefault(c, c)).collect(Collectors.joining(", "));
+        Map<String, ComponentInfo> catalogued = catalogued();
+        return codes.isEmpty() ? "our services" : codes.stream()
+                .map(c -> catalogued.containsKey(c) ? catalogued.get(c).name() : c).collect(Collectors.joining(", "));
     }
 
     private static String title(String given, String fallback) {
@@ -252,15 +251,15 @@ public class PublicIncidents {
         if (given.size() > 200) {
             throw new InvalidInputException("components", "size", "at most 200 components");
         }
-        Map<String, ComponentImpact> impacts = new LinkedHashMap<>();
-        for (Map.Entry<String, String> e : given.entrySet()) {
-            String code = e.getKey() == null ? "" : e.getKey().trim();
-            if (!catalogue.unknownCodes(List.of(code)).isEmpty()) {
-                throw new InvalidInputException("components." + code, "unknown",
-                        "not a component in service: " + code);
-            }
-            impacts.put(code, ComponentImpact.parse("components." + code, e.getValue()));
+        List<String> unknown = catalogue.unknownCodes(given.keySet().stream()
+                .map(code -> code == null ? "" : code.trim()).toList());
+        if (!unknown.isEmpty()) {
+            throw new InvalidInputException("components." + unknown.get(0), "unknown",
+                    "not a component in service: " + String.join(", ", unknown));
         }
+        Map<String, ComponentImpact> impacts = new LinkedHashMap<>();
+        given.forEach((code, impact) -> impacts.put(code.trim(),
+                ComponentImpact.parse("components." + code.trim(), impact)));
         return impacts;
     }
 

@@ -11,8 +11,6 @@ interface SubscriberRepository extends JpaRepository<Subscriber, Long> {
 
     Optional<Subscriber> findByToken(String token);
 
-    List<Subscriber> findByConfirmedAtIsNotNullAndUnsubscribedAtIsNull();
-
     @org.springframework.data.jpa.repository.Modifying(flushAutomatically = true, clearAutomatically = true)
     @org.springframework.data.jpa.repository.Query(nativeQuery = true,
             value = "update subscriber_group set group_name = :after where group_name = :before")

@@ -158,9 +158,10 @@ public class Subscriptions {
     public void deliver(StatusNotice notice) {
         Set<String> components = new LinkedHashSet<>(notice.components());
         Set<String> groups = groupsOf(components);
-        Map<String, Set<String>> contracts = contractsByContact();
+        List<Subscriber> everyone = new ArrayList<>(subscribers.findAll());
+        Map<String, Set<String>> contracts = contractsByContact(everyone);
         String link = baseUrl + notice.path();
-        for (Subscriber s : subscribers.findByConfirmedAtIsNotNullAndUnsubscribedAtIsNull()) {
+        for (Subscriber s : everyone.stream().filter(Subscriber::isActive).toList()) {
             boolean wanted = s.getSource() == Subscriber.Source.ORGANISATION && notice.contractScoped()
                     ? covers(contracts.get(s.getEmail()), components)
                     : s.wants(components, groups);
@@ -276,10 +277,13 @@ public class Subscriptions {
                 .map(ComponentInfo::group).collect(Collectors.toSet());
     }
 
-    /** Each notice contact's contract components (their union over organisations), creating their subscriptions. */
-    private Map<String, Set<String>> contractsByContact() {
+    /**
+     * Each notice contact's contract components (their union over organisations), creating the
+     * subscriptions of contacts not among {@code everyone} yet (and adding them to it).
+     */
+    private Map<String, Set<String>> contractsByContact(List<Subscriber> everyone) {
         Map<String, Set<String>> contracts = new HashMap<>();
-        Set<String> known = subscribers.findAll().stream().map(s -> s.getEmail().toLowerCase())
+        Set<String> known = everyone.stream().map(s -> s.getEmail().toLowerCase())
                 .collect(Collectors.toCollection(HashSet::new));
         for (OrganisationInfo organisation : directory.allOrganisations()) {
             if (!organisation.active()) {
@@ -288,8 +292,8 @@ public class Subscriptions {
             for (String contact : organisation.contactEmails()) {
                 String address = contact.toLowerCase();
                 if (known.add(address)) {
-                    subscribers.save(new Subscriber(address, newToken(), Subscriber.Source.ORGANISATION,
-                            new HashSet<>(), new HashSet<>(), clock.instant()));
+                    everyone.add(subscribers.save(new Subscriber(address, newToken(), Subscriber.Source.ORGANISATION,
+                            new HashSet<>(), new HashSet<>(), clock.instant())));
                 }
                 contracts.computeIfAbsent(address, a -> new HashSet<>()).addAll(organisation.components());
             }
