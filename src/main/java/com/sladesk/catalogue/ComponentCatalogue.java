@@ -13,6 +13,7 @@ import com.sladesk.system.DuplicateException;
 import com.sladesk.system.InvalidInputException;
 import com.sladesk.system.NotFoundException;
 import com.sladesk.system.NowAndAfterTransaction;
+import com.sladesk.system.AnswerCache;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -46,10 +47,17 @@ public class ComponentCatalogue {
         this.clock = clock;
     }
 
-    /** Every component, retired ones included (their history stays on the status page). */
+    /**
+     * Every component, retired ones included (their history stays on the status page). Read by
+     * every incident opened and every status notice, and changed a few times a year: kept until a
+     * component or group changes on this node, and at most a second (changes on another node).
+     */
     public List<ComponentInfo> all() {
-        return components.findAllByOrderByName().stream().map(ServiceComponent::toInfo).toList();
+        return everything.get("all", CatalogueChanges.VERSION.current(),
+                () -> components.findAllByOrderByName().stream().map(ServiceComponent::toInfo).toList());
     }
+
+    private final AnswerCache<String, List<ComponentInfo>> everything = new AnswerCache<>(java.time.Duration.ofSeconds(1), 4);
 
     /** The components that take new incidents and maintenance. */
     public List<ComponentInfo> inService() {

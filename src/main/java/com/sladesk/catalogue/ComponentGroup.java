@@ -10,6 +10,7 @@ import jakarta.persistence.Table;
 
 /** A named set of components ("Platform": Core Services, Data Services), shown together. */
 @Entity
+@jakarta.persistence.EntityListeners(CatalogueChanges.class)
 @Table(name = "component_group")
 class ComponentGroup {
 

@@ -12,6 +12,7 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 
 @Entity
+@jakarta.persistence.EntityListeners(CatalogueChanges.class)
 @Table(name = "service_component")
 class ServiceComponent {
 

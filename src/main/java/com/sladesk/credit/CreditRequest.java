@@ -18,6 +18,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
 @Entity
+@jakarta.persistence.EntityListeners(CreditChanges.class)
 @Table(name = "credit_request")
 class CreditRequest {
 

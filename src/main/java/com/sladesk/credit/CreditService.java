@@ -273,6 +273,11 @@ public class CreditService {
         return found.stream().map(r -> r.toView(names.get(r.getOrganisationId()))).toList();
     }
 
+    /** Changes whenever a claim changes on this node (when the change commits): what a cached claim list is tagged with. */
+    public long dataVersion() {
+        return CreditChanges.VERSION.current();
+    }
+
     /** One claim; another organisation's claim is "not found" for a customer. */
     @Transactional(readOnly = true)
     public CreditRequestView find(long id, Long organisationId) {

@@ -26,6 +26,7 @@ import jakarta.persistence.Version;
 
 /** An incident and its state machine: OPEN → ACKNOWLEDGED → RESOLVED, with the due times fixed at opening. */
 @Entity
+@jakarta.persistence.EntityListeners(IncidentChanges.class)
 @Table(name = "incident")
 class Incident {
 

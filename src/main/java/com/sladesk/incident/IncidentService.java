@@ -271,6 +271,14 @@ public class IncidentService {
                 PageRequest.of(0, limit)).stream().map(Incident::toView).toList();
     }
 
+    /**
+     * Changes whenever an incident, its timeline or its SLA events change on this node (when the
+     * change commits): what a cached answer built from incidents is tagged with.
+     */
+    public long dataVersion() {
+        return IncidentChanges.VERSION.current();
+    }
+
     /** One line of an incident's timeline, by its id: what a watcher of every incident follows. */
     public record Change(long entryId, long incidentId, Instant at, String action) {
     }

@@ -11,6 +11,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 @Entity
+@jakarta.persistence.EntityListeners(IncidentChanges.class)
 @Table(name = "incident_sla_event")
 class IncidentSlaEvent {
 

@@ -9,6 +9,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 @Entity
+@jakarta.persistence.EntityListeners(IncidentChanges.class)
 @Table(name = "incident_timeline")
 class IncidentTimelineEntry {
 

@@ -285,10 +285,7 @@ public class Subscriptions {
         Map<String, Set<String>> contracts = new HashMap<>();
         Set<String> known = everyone.stream().map(s -> s.getEmail().toLowerCase())
                 .collect(Collectors.toCollection(HashSet::new));
-        for (OrganisationInfo organisation : directory.allOrganisations()) {
-            if (!organisation.active()) {
-                continue;
-            }
+        for (OrganisationInfo organisation : directory.organisationsWithNoticeContacts()) {
             for (String contact : organisation.contactEmails()) {
                 String address = contact.toLowerCase();
                 if (known.add(address)) {

@@ -94,6 +94,23 @@ public class Escalations {
     }
 
     /**
+     * Whether a chain for this incident would do anything: page a level, trigger PagerDuty (the
+     * response chain with a routing key), or record that a quiet environment pages nobody. The
+     * incident process asks before it starts the chain, so an incident whose severity pages nobody
+     * (P3 and P4 by default) costs no job and no process instance (issue #21).
+     */
+    @Transactional(readOnly = true)
+    public boolean chainNeeded(long incidentId, String chain) {
+        IncidentView incident = incident(incidentId);
+        String environment = incident.environment().name().toLowerCase();
+        if (properties.quietEnvironments().stream().anyMatch(e -> e.equalsIgnoreCase(environment))) {
+            return true;
+        }
+        EscalationPolicy policy = policies.get(incident.severity().name());
+        return !policy.levels().isEmpty() || ("response".equals(chain) && policy.routingKey() != null);
+    }
+
+    /**
      * Plans a chain for the incident: {@code response} (started with the response clock) or
      * {@code resolution} (started by a missed resolution target). A quiet incident (its
      * environment in {@code sladesk.paging.quiet-environments}) gets no steps.

@@ -23,4 +23,9 @@ interface OrganisationRepository extends JpaRepository<Organisation, Long> {
     @EntityGraph(attributePaths = { "contactEmails", "components" })
     @Query("select distinct o from Organisation o order by o.name")
     List<Organisation> findAllWithContacts();
+
+    /** Active organisations that have a notice contact: the only ones a notice can reach. */
+    @EntityGraph(attributePaths = { "contactEmails", "components" })
+    @Query("select distinct o from Organisation o where o.active = true and exists (select 1 from Organisation p join p.contactEmails e where p = o) order by o.name")
+    List<Organisation> findActiveWithContacts();
 }

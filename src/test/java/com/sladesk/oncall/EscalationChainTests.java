@@ -218,6 +218,47 @@ class EscalationChainTests {
         return java.util.HexFormat.of().formatHex(mac.doFinal(body.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     }
 
+    /**
+     * A severity whose policy has no level and no routing key (P3 by default) pages nobody: the
+     * incident process starts no chain for it, so opening it costs no job and no child process
+     * (issue #21); giving P3 a level starts the chain again.
+     */
+    @Test
+    void aSeverityThatPagesNobodyStartsNoChain() {
+        IncidentView p3 = open(Severity.P3, Environment.PRODUCTION);
+        ProcessInstance pi = incidentProcess(p3);
+        assertThat(pi).hasPassed("EndEvent_NoChain").hasNotPassed("CallActivity_ResponseChain");
+        assertThat(jobQuery().processInstanceId(pi.getId()).activityId("CallActivity_ResponseChain").count()).isZero();
+        assertThat(chains(pi)).isEmpty();
+        incidents.resolve(p3.id(), null, Cause.INTERNAL, "sre");
+
+        // a P1 still starts its chain
+        IncidentView p1 = open(Severity.P1, Environment.PRODUCTION);
+        assertThat(incidentProcess(p1)).hasNotPassed("EndEvent_NoChain");
+        assertThat(startChain(p1)).isNotNull();
+        incidents.resolve(p1.id(), null, Cause.INTERNAL, "sre");
+    }
+
+    /**
+     * Lean history (issue #21): no variable-detail rows and no job-created log rows, while the
+     * variable instances, activities and each job's success stay in history.
+     */
+    @Test
+    void historyKeepsWhatIsReadAndDropsTheRest() {
+        IncidentView p1 = open(Severity.P1, Environment.PRODUCTION);
+        ProcessInstance pi = incidentProcess(p1);
+        ProcessInstance chain = startChain(p1);
+        var history = org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.historyService();
+        assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(pi.getId()).count()).isPositive();
+        assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(pi.getId()).count()).isPositive();
+        assertThat(history.createHistoricDetailQuery().processInstanceId(pi.getId()).count()).isZero();
+        assertThat(history.createHistoricDetailQuery().processInstanceId(chain.getId()).count()).isZero();
+        assertThat(history.createHistoricJobLogQuery().processInstanceId(pi.getId()).creationLog().count()).isZero();
+        assertThat(history.createHistoricJobLogQuery().processInstanceId(pi.getId()).successLog()
+                .activityIdIn("CallActivity_ResponseChain").count()).isEqualTo(1);
+        incidents.resolve(p1.id(), null, Cause.INTERNAL, "sre");
+    }
+
     @Test
     void aStagingIncidentPagesNobody() {
         IncidentView staging = open(Severity.P1, Environment.STAGING);

@@ -1,21 +1,30 @@
 package com.sladesk.credit.web;
 
 import java.net.URI;
+import java.time.Duration;
 import java.time.YearMonth;
 import java.util.List;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sladesk.credit.CreditRequestView;
 import com.sladesk.credit.CreditService;
 import com.sladesk.credit.Evidence;
+import com.sladesk.system.AnswerCache;
 import com.sladesk.system.InvalidInputException;
 import com.sladesk.credit.LedgerEntryView;
 import com.sladesk.security.SignedInUser;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -28,9 +37,18 @@ import org.springframework.web.bind.annotation.RestController;
 class CreditApiController {
 
     private final CreditService credits;
+    private final ObjectMapper json;
+    /**
+     * Each organisation's claim list (and staff's whole list) as JSON, until a claim changes (and
+     * at most a second, for changes made on another node): concurrent requests wait for one build.
+     */
+    private final AnswerCache<Long, byte[]> lists;
 
-    CreditApiController(CreditService credits) {
+    CreditApiController(CreditService credits, ObjectMapper json,
+            @Value("${sladesk.cache.list-max-age:1s}") Duration listMaxAge) {
         this.credits = credits;
+        this.json = json;
+        this.lists = new AnswerCache<>(listMaxAge, 1000);
     }
 
     /** Evidence in JSON: the file's name, its type and its bytes in base64 (type checked by content). */
@@ -65,9 +83,20 @@ class CreditApiController {
         return ResponseEntity.created(URI.create("/api/credit-requests/" + claim.id())).body(claim);
     }
 
-    @GetMapping("/api/credit-requests")
-    List<CreditRequestView> list(@AuthenticationPrincipal SignedInUser user) {
-        return credits.list(scope(user));
+    @GetMapping(path = "/api/credit-requests", produces = MediaType.APPLICATION_JSON_VALUE)
+    @ApiResponse(responseCode = "200", description = "OK", content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+            array = @ArraySchema(schema = @Schema(implementation = CreditRequestView.class))))
+    ResponseEntity<byte[]> list(@AuthenticationPrincipal SignedInUser user) {
+        Long scope = scope(user);
+        byte[] body = lists.get(scope, credits.dataVersion(), () -> {
+            try {
+                return json.writeValueAsBytes(credits.list(scope));
+            }
+            catch (JsonProcessingException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(body);
     }
 
     @GetMapping("/api/credit-requests/{id}")

@@ -1,9 +1,12 @@
 package com.sladesk.incident.web;
 
 import java.net.URI;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sladesk.incident.Cause;
 import com.sladesk.incident.Environment;
 import com.sladesk.incident.Impact;
@@ -12,8 +15,12 @@ import com.sladesk.incident.IncidentStatus;
 import com.sladesk.incident.IncidentView;
 import com.sladesk.incident.NewIncident;
 import com.sladesk.incident.Severity;
+import com.sladesk.system.AnswerCache;
 import com.sladesk.system.InvalidInputException;
 import com.sladesk.system.NotFoundException;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -22,6 +29,8 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.validation.annotation.Validated;
@@ -39,9 +48,19 @@ import org.springframework.web.bind.annotation.RestController;
 class IncidentApiController {
 
     private final IncidentService incidents;
+    private final ObjectMapper json;
+    /**
+     * The list as JSON, per query, until an incident changes (and at most a second, for changes
+     * made on another node): SREs' consoles poll it, and under load it was the dearest read
+     * (docs/performance.md). Concurrent requests for the same list wait for one build.
+     */
+    private final AnswerCache<List<Object>, byte[]> lists;
 
-    IncidentApiController(IncidentService incidents) {
+    IncidentApiController(IncidentService incidents, ObjectMapper json,
+            @Value("${sladesk.cache.list-max-age:1s}") Duration listMaxAge) {
         this.incidents = incidents;
+        this.json = json;
+        this.lists = new AnswerCache<>(listMaxAge, 256);
     }
 
     record OpenIncidentRequest(@NotBlank @Size(max = 200) String title, @Size(max = 10000) String description,
@@ -72,11 +91,22 @@ class IncidentApiController {
         return ResponseEntity.created(URI.create("/api/incidents/" + incident.id())).body(incident);
     }
 
-    @GetMapping
-    List<IncidentView> list(@RequestParam(required = false) List<IncidentStatus> status,
+    @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
+    @ApiResponse(responseCode = "200", description = "OK", content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+            array = @ArraySchema(schema = @Schema(implementation = IncidentView.class))))
+    ResponseEntity<byte[]> list(@RequestParam(required = false) List<IncidentStatus> status,
             @RequestParam(required = false) Severity severity,
             @RequestParam(defaultValue = "200") @Min(1) @Max(1000) int limit) {
-        return incidents.list(status, severity, limit);
+        List<IncidentStatus> statuses = status == null ? List.of() : status.stream().distinct().sorted().toList();
+        byte[] body = lists.get(java.util.Arrays.asList(statuses, severity, limit), incidents.dataVersion(), () -> {
+            try {
+                return json.writeValueAsBytes(incidents.list(statuses, severity, limit));
+            }
+            catch (JsonProcessingException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(body);
     }
 
     @GetMapping("/{id}")

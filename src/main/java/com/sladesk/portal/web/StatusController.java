@@ -7,6 +7,10 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 
+import java.util.concurrent.atomic.AtomicReference;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.rometools.rome.feed.synd.SyndContentImpl;
 import com.rometools.rome.feed.synd.SyndEntry;
 import com.rometools.rome.feed.synd.SyndEntryImpl;
@@ -20,15 +24,17 @@ import com.sladesk.communication.PublicIncidents;
 import com.sladesk.maintenance.IcsCalendar;
 import com.sladesk.maintenance.MaintenanceService;
 import com.sladesk.maintenance.MaintenanceView;
+import com.sladesk.system.AnswerCache;
 import com.sladesk.system.NotFoundException;
 import com.sladesk.system.XmlText;
+import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /** The public status page (no login), its JSON, the Atom feed and the maintenance calendar feed. */
@@ -45,9 +51,13 @@ class StatusController {
     private final PublicIncidents publicIncidents;
     private final ComponentCatalogue catalogue;
     private final Clock clock;
+    private final ObjectMapper mapper;
+    private final AtomicReference<Serialised> json = new AtomicReference<>();
+    private final AnswerCache<String, byte[]> feeds = new AnswerCache<>(Duration.ofSeconds(1), 16);
 
     StatusController(StatusPageBuilder builder, MaintenanceService maintenance, PublicIncidents publicIncidents,
-            ComponentCatalogue catalogue, Clock clock) {
+            ComponentCatalogue catalogue, Clock clock, ObjectMapper mapper) {
+        this.mapper = mapper;
         this.builder = builder;
         this.maintenance = maintenance;
         this.publicIncidents = publicIncidents;
@@ -63,10 +73,39 @@ class StatusController {
         return STATUS;
     }
 
+    /**
+     * The page as JSON: the bytes of the page last built are served again while that page is
+     * (no re-serialising), with an {@code ETag}, so a client that sends {@code If-None-Match} gets
+     * a 304, and {@code Cache-Control: public, max-age=1} (a change shows within a second).
+     */
     @GetMapping(path = "/status.json", produces = MediaType.APPLICATION_JSON_VALUE)
-    @ResponseBody
-    StatusPage statusJson() {
-        return builder.build();
+    ResponseEntity<byte[]> statusJson(WebRequest request) throws JsonProcessingException {
+        StatusPage page = builder.build();
+        Serialised kept = json.get();
+        if (kept == null || kept.page() != page) {
+            byte[] bytes = mapper.writeValueAsBytes(page);
+            kept = new Serialised(page, bytes, etag(bytes));
+            json.set(kept);
+        }
+        if (request.checkNotModified(kept.etag())) {
+            return null;
+        }
+        return ResponseEntity.ok().eTag(kept.etag()).cacheControl(CacheControl.maxAge(Duration.ofSeconds(1)).cachePublic())
+                .contentType(MediaType.APPLICATION_JSON).body(kept.bytes());
+    }
+
+    private record Serialised(StatusPage page, byte[] bytes, String etag) {
+    }
+
+    /** A strong validator: the first 128 bits of the body's SHA-256, quoted. */
+    static String etag(byte[] body) {
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(body);
+            return "\"" + java.util.HexFormat.of().formatHex(digest, 0, 16) + "\"";
+        }
+        catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** One published incident, its timeline and (once published) its postmortem summary; 404 while unpublished. */
@@ -106,10 +145,33 @@ class StatusController {
                 .body(IcsCalendar.feed(windows));
     }
 
+    /**
+     * The Atom feed, built once per change of what the status page shows (and at most a second
+     * old), with an {@code ETag} for readers that poll with {@code If-None-Match}.
+     */
     @GetMapping("/status/feed.atom")
-    ResponseEntity<String> atom() throws FeedException {
+    ResponseEntity<byte[]> atom(WebRequest request) {
         String base = ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString();
         Instant now = clock.instant();
+        // the feed shows the last 90 days: a minute later is another question
+        byte[] body = feeds.get(base + " " + now.truncatedTo(java.time.temporal.ChronoUnit.MINUTES), builder.dataVersion(),
+                () -> {
+                    try {
+                        return atom(base, now).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                    }
+                    catch (FeedException e) {
+                        throw new IllegalStateException(e);
+                    }
+                });
+        String etag = etag(body);
+        if (request.checkNotModified(etag)) {
+            return null;
+        }
+        return ResponseEntity.ok().eTag(etag).cacheControl(CacheControl.maxAge(Duration.ofSeconds(30)).cachePublic())
+                .contentType(MediaType.parseMediaType("application/atom+xml;charset=UTF-8")).body(body);
+    }
+
+    private String atom(String base, Instant now) throws FeedException {
         List<SyndEntry> entries = new ArrayList<>();
         // one entry per public update (and per published postmortem summary) of the last 90 days
         for (PublicIncidentView i : publicIncidents.history(now.minus(PublicIncidents.HISTORY), 200)) {
@@ -137,8 +199,7 @@ class StatusController {
         feed.setDescription("Incidents and maintenance");
         feed.setPublishedDate(Date.from(now));
         feed.setEntries(entries.size() > 500 ? entries.subList(0, 500) : entries);
-        return ResponseEntity.ok().contentType(MediaType.parseMediaType("application/atom+xml;charset=UTF-8"))
-                .body(new SyndFeedOutput().outputString(feed));
+        return new SyndFeedOutput().outputString(feed);
     }
 
     private static SyndEntry entry(String id, String title, String link, Instant updated, String text) {

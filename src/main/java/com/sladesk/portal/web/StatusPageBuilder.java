@@ -81,6 +81,11 @@ class StatusPageBuilder {
         this.changesShownWithin = changesShownWithin;
     }
 
+    /** Bumped by every change of what the page shows (an outage event or a public update). */
+    long dataVersion() {
+        return version.get();
+    }
+
     StatusPage build() {
         Instant now = clock.instant();
         long version = this.version.get();
