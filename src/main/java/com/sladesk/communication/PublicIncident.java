@@ -39,8 +39,9 @@ class PublicIncident {
 
     private Instant summaryPublishedAt;
 
+    /** Null until first stored: Spring Data then persists a new side (one INSERT) instead of merging it (a SELECT first). */
     @Version
-    private long version;
+    private Long version;
 
     /** Component code to impact (its lower-case value). */
     @ElementCollection(fetch = FetchType.EAGER)

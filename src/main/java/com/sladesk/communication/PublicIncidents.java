@@ -176,19 +176,24 @@ public class PublicIncidents {
     @EventListener
     void on(IncidentOpened opened) {
         // what the event carries, in the incident's own order of components: no second read of the incident
-        PublicIncident side = incidents.save(new PublicIncident(opened.incidentId(), opened.title(), opened.openedAt()));
+        PublicIncident side = new PublicIncident(opened.incidentId(), opened.title(), opened.openedAt());
         if (ALERTMANAGER.equals(opened.actor()) || opened.environment() != Environment.PRODUCTION
                 || opened.impact() == Impact.NONE) {
+            incidents.save(side);
             return;
         }
         ComponentImpact impact = opened.impact() == Impact.OUTAGE ? ComponentImpact.MAJOR_OUTAGE
                 : ComponentImpact.DEGRADED_PERFORMANCE;
         Map<String, ComponentImpact> components = new java.util.TreeMap<>();
         opened.components().forEach(code -> components.put(code, impact));
-        side.publish(opened.title(), clock.instant(), opened.actor());
-        append(side, PublicIncidentUpdate.Kind.UPDATE, PublicStatus.INVESTIGATING,
-                "We are investigating an issue affecting " + names(List.copyOf(components.keySet())) + ".", components,
-                opened.actor());
+        Instant now = clock.instant();
+        side.publish(opened.title(), now, opened.actor());
+        // the side is stored as its first update leaves it: one INSERT, no UPDATE after it (issue #21)
+        side.apply(PublicStatus.INVESTIGATING, components, now);
+        incidents.save(side);
+        updates.save(new PublicIncidentUpdate(side.getIncidentId(), PublicIncidentUpdate.Kind.UPDATE, PublicStatus.INVESTIGATING,
+                "We are investigating an issue affecting " + names(List.copyOf(components.keySet())) + ".", components, now,
+                opened.actor()));
         events.publishEvent(new PublicIncidentChanged(opened.incidentId(), "publish", opened.title(), opened.actor()));
     }
 

@@ -68,12 +68,14 @@ public class IncidentService {
         Instant openedAt = command.openedAt() == null ? now : command.openedAt();
         checkOpening(openedAt, command.components(), now);
         SlaTargets.DueTimes due = targets.dueTimes(command.severity(), openedAt, Duration.ZERO);
-        Incident incident = incidents.save(new Incident(command.title().trim(), command.description(),
+        Incident fresh = new Incident(command.title().trim(), command.description(),
                 command.severity(), new LinkedHashSet<>(command.components()), command.environment(),
-                command.impact(), openedAt, command.alertFingerprint(), actor, due));
-        incident.unmatched(command.unmatchedComponents());
-        incident.record(now, actor, "opened", command.severity() + ", " + command.impact() + " in "
+                command.impact(), openedAt, command.alertFingerprint(), actor, due);
+        fresh.unmatched(command.unmatchedComponents());
+        fresh.record(now, actor, "opened", command.severity() + ", " + command.impact() + " in "
                 + command.environment() + (command.openedAt() != null ? ", opened at " + openedAt : ""));
+        // stored with its first timeline line: inserts only, no UPDATE of the incident after them (issue #21)
+        Incident incident = incidents.save(fresh);
         Map<String, Object> variables = dueVariables(incident);
         variables.put(VAR_INCIDENT_ID, incident.getId());
         process.start(KEY, incident.getId(), variables);

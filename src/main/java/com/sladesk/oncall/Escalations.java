@@ -34,6 +34,7 @@ import com.sladesk.organisation.Directory;
 import com.sladesk.organisation.Role;
 import com.sladesk.organisation.UserAccount;
 import com.sladesk.system.ConflictException;
+import com.sladesk.system.EscalationChainPlan;
 import com.sladesk.system.NotFoundException;
 import com.sladesk.system.ProcessSteps;
 import org.slf4j.Logger;
@@ -53,7 +54,7 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 @Transactional(readOnly = true)
-public class Escalations {
+public class Escalations implements EscalationChainPlan {
 
     private static final Logger log = LoggerFactory.getLogger(Escalations.class);
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -99,6 +100,7 @@ public class Escalations {
      * incident process asks before it starts the chain, so an incident whose severity pages nobody
      * (P3 and P4 by default) costs no job and no process instance (issue #21).
      */
+    @Override
     @Transactional(readOnly = true)
     public boolean chainNeeded(long incidentId, String chain) {
         IncidentView incident = incident(incidentId);
