@@ -58,15 +58,50 @@ public class CreditTierTables {
         if (known != null) {
             return known;
         }
-        Object result = decisions.evaluateDecisionTableById(definition.getId(),
-                Variables.createVariables().putValue("availabilityPercent", availabilityPercent.doubleValue()))
-                .getSingleResult().getSingleEntry();
-        int percent = ((Number) result).intValue();
-        if (evaluated.size() >= 10_000) {
-            evaluated.clear();
+        // one evaluation at a time: each holds a database connection, and the first of a table parses
+        // it under the engine's cache lock; a node that started cold into load had every pooled
+        // connection held by requests waiting on that lock, and stopped answering (issue #21)
+        synchronized (evaluating) {
+            known = evaluated.get(memo);
+            if (known != null) {
+                return known;
+            }
+            Object result = decisions.evaluateDecisionTableById(definition.getId(),
+                    Variables.createVariables().putValue("availabilityPercent", availabilityPercent.doubleValue()))
+                    .getSingleResult().getSingleEntry();
+            int percent = ((Number) result).intValue();
+            if (evaluated.size() >= 10_000) {
+                evaluated.clear();
+            }
+            evaluated.put(memo, percent);
+            return percent;
         }
-        evaluated.put(memo, percent);
-        return percent;
+    }
+
+    private final Object evaluating = new Object();
+
+    /**
+     * Parses and evaluates the SLA's own table once, before the node takes traffic (called at start
+     * by {@link Warmup}): the first evaluation of a table parses it, and under load that was where a
+     * cold node stalled (issue #21).
+     */
+    void warmUp() {
+        percentFor(STANDARD_KEY, null, new BigDecimal("99.95"));
+    }
+
+    @Component
+    static class Warmup implements org.springframework.boot.ApplicationRunner {
+
+        private final CreditTierTables tables;
+
+        Warmup(CreditTierTables tables) {
+            this.tables = tables;
+        }
+
+        @Override
+        public void run(org.springframework.boot.ApplicationArguments args) {
+            tables.warmUp();
+        }
     }
 
     /**
@@ -130,6 +165,7 @@ public class CreditTierTables {
         String xml = dmn(key, planName, tiers);
         repository.createDeployment().name("credit tiers of plan " + planCode).addString(key + ".dmn", xml)
                 .enableDuplicateFiltering(false).deploy();
+        latestVersions.remove(key);
         DecisionDefinition latest = repository.createDecisionDefinitionQuery().decisionDefinitionKey(key)
                 .latestVersion().singleResult();
         return new Deployed(key, latest.getVersion());
@@ -139,14 +175,41 @@ public class CreditTierTables {
     }
 
     private DecisionDefinition definition(String key, Integer version) {
+        // a deployed version never changes: kept; the latest is asked again after a second
+        // (a plan ADMIN changes deploys a new one)
+        if (version != null) {
+            DecisionDefinition kept = versions.get(key + "|" + version);
+            if (kept != null) {
+                return kept;
+            }
+        }
+        else {
+            Latest latest = latestVersions.get(key);
+            if (latest != null && System.nanoTime() - latest.at() < LATEST_FOR_NANOS) {
+                return latest.definition();
+            }
+        }
         var query = repository.createDecisionDefinitionQuery().decisionDefinitionKey(key);
         DecisionDefinition definition = version == null ? query.latestVersion().singleResult()
                 : query.decisionDefinitionVersion(version).singleResult();
         if (definition == null) {
             throw new IllegalStateException("no credit-tier decision " + key + " version " + version);
         }
+        if (version != null) {
+            versions.put(key + "|" + version, definition);
+        }
+        else {
+            latestVersions.put(key, new Latest(definition, System.nanoTime()));
+        }
         return definition;
     }
+
+    private record Latest(DecisionDefinition definition, long at) {
+    }
+
+    private static final long LATEST_FOR_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(1);
+    private final Map<String, DecisionDefinition> versions = new ConcurrentHashMap<>();
+    private final Map<String, Latest> latestVersions = new ConcurrentHashMap<>();
 
     /** The decision table, lowest bound first: below the lowest its credit, then each band, then none. */
     static String dmn(String key, String planName, List<Tier> highestFirst) {

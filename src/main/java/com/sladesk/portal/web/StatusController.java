@@ -108,6 +108,15 @@ class StatusController {
         }
     }
 
+    /** The first page of a node that just started is still being built: retry in a second. */
+    @org.springframework.web.bind.annotation.ExceptionHandler(StatusPageBuilder.NotReady.class)
+    ResponseEntity<org.springframework.http.ProblemDetail> notReady() {
+        org.springframework.http.ProblemDetail problem = com.sladesk.system.Problems.of(
+                org.springframework.http.HttpStatus.SERVICE_UNAVAILABLE, "starting", "The status page is being built; retry in a second.");
+        return ResponseEntity.status(org.springframework.http.HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "1")
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+
     /** One published incident, its timeline and (once published) its postmortem summary; 404 while unpublished. */
     @GetMapping("/status/incidents/{id}")
     String incident(@PathVariable long id, Model model) {

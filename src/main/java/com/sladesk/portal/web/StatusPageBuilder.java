@@ -52,6 +52,15 @@ class StatusPageBuilder {
     static final int DAYS = 90;
     static final Duration FRESH_FOR = Duration.ofSeconds(5);
     static final Duration SERVE_OLD_FOR = Duration.ofSeconds(15);
+    /** How long a request waits for the first page being built before it is answered 503. */
+    static final Duration FIRST_BUILD_WAIT = Duration.ofSeconds(2);
+
+    /** No page is ready yet and another request is building one: answered 503 with Retry-After. */
+    static final class NotReady extends RuntimeException {
+        NotReady() {
+            super("the status page is being built", null, false, false);
+        }
+    }
 
     private record Built(StatusPage page, long version, Instant at) {
     }
@@ -96,7 +105,17 @@ class StatusPageBuilder {
         boolean oldPageServable = built != null && !now.isBefore(built.at())
                 && now.isBefore(built.at().plus(SERVE_OLD_FOR));
         if (!oldPageServable) {
-            rebuilding.lock();
+            // no page to serve yet (a node just started): wait a little for the one being built,
+            // then give up with 503 rather than hold a request thread (and its turn) behind it
+            try {
+                if (!rebuilding.tryLock(FIRST_BUILD_WAIT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                    throw new NotReady();
+                }
+            }
+            catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new NotReady();
+            }
         } else if (!rebuilding.tryLock()) {
             // another request is rebuilding it: serve the page of a moment ago rather than have
             // every waiting request build the same page

@@ -1,0 +1,127 @@
+package com.sladesk.system.web;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sladesk.system.Problems;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * A bound on the requests a node works on at once (issue #21): beyond {@code max-concurrent}, a
+ * request waits at most {@code max-wait} for its turn and is then answered 503 with
+ * {@code Retry-After}, before any work (it runs ahead of security). Without it, a node that starts
+ * cold into load, or meets more load than it can serve, queues requests until every one times out
+ * and collapses; with it, it serves what it can at once and refuses the rest. Health and readiness
+ * are never limited, so a load balancer still sees the node.
+ */
+class RequestBulkhead extends OncePerRequestFilter {
+
+    /**
+     * @param maxConcurrent requests worked on at once on this node
+     * @param maxWait how long a request may wait for its turn before it is refused
+     * @param exempt path prefixes never limited
+     */
+    @ConfigurationProperties("sladesk.load-shedding.requests")
+    record Settings(Boolean enabled, Integer maxConcurrent, Duration maxWait, List<String> exempt) {
+        Settings {
+            enabled = enabled == null || enabled;
+            maxConcurrent = maxConcurrent == null ? 96 : maxConcurrent;
+            maxWait = maxWait == null ? Duration.ofSeconds(1) : maxWait;
+            exempt = exempt == null ? List.of("/health", "/ready", "/actuator/") : List.copyOf(exempt);
+            if (maxConcurrent < 1) {
+                throw new IllegalArgumentException("sladesk.load-shedding.requests.max-concurrent must be at least 1");
+            }
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @EnableConfigurationProperties(Settings.class)
+    static class Registration {
+
+        @Bean
+        FilterRegistrationBean<RequestBulkhead> requestBulkhead(Settings settings, MeterRegistry meters, ObjectMapper json)
+                throws IOException {
+            FilterRegistrationBean<RequestBulkhead> registration = new FilterRegistrationBean<>(
+                    new RequestBulkhead(settings, meters, json));
+            // ahead of everything that costs: security, metrics, the controllers
+            registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
+            registration.setName("requestBulkhead");
+            return registration;
+        }
+    }
+
+    private final Settings settings;
+    private final Semaphore permits;
+    private final Counter shed;
+    private final byte[] refusal;
+
+    RequestBulkhead(Settings settings, MeterRegistry meters, ObjectMapper json) throws IOException {
+        this.settings = settings;
+        this.permits = new Semaphore(settings.maxConcurrent());
+        this.shed = Counter.builder("sladesk.requests.shed").description("Requests refused with 503 (load shedding)")
+                .register(meters);
+        Gauge.builder("sladesk.requests.in.flight", permits, p -> settings.maxConcurrent() - p.availablePermits())
+                .description("Requests being worked on now").register(meters);
+        ProblemDetail problem = Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "overloaded",
+                "Too many requests at once; nothing was changed. Retry after 1 s.");
+        problem.setTitle("Service overloaded");
+        this.refusal = json.writeValueAsBytes(problem);
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        if (!settings.enabled()) {
+            return true;
+        }
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return settings.exempt().stream().anyMatch(path::startsWith);
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        boolean acquired;
+        try {
+            acquired = permits.tryAcquire(settings.maxWait().toNanos(), TimeUnit.NANOSECONDS);
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            acquired = false;
+        }
+        if (!acquired) {
+            shed.increment();
+            response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
+            response.setHeader("Retry-After", "1");
+            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+            response.setContentLength(refusal.length);
+            response.getOutputStream().write(refusal);
+            return;
+        }
+        try {
+            chain.doFilter(request, response);
+        }
+        finally {
+            permits.release();
+        }
+    }
+}
