@@ -7,8 +7,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The answer to a read, kept while its data has not changed (issue #21): a list that many people
@@ -37,15 +35,7 @@ public final class AnswerCache<K, V> {
          * only once committed, so it is bumped again) and when the current transaction commits.
          */
         public void changed() {
-            value.incrementAndGet();
-            if (TransactionSynchronizationManager.isSynchronizationActive()) {
-                TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                    @Override
-                    public void afterCompletion(int status) {
-                        value.incrementAndGet();
-                    }
-                });
-            }
+            NowAndAfterTransaction.run(value::incrementAndGet);
         }
     }
 
