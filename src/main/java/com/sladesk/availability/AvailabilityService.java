@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
@@ -67,7 +68,7 @@ public class AvailabilityService {
     private final ConcurrentHashMap<String, Memo> memo = new ConcurrentHashMap<>();
     private final AtomicLong version = new AtomicLong();
     /** One computation per question at a time: the others wait for its answer instead of repeating it. */
-    private final ConcurrentHashMap<String, Object> computing = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, ReentrantLock> computing = new ConcurrentHashMap<>();
     /**
      * How old an answer shown on a screen or by the API may be once the data has changed since
      * (the credit decisions, the change gate and the reports never take a changed-since answer).
@@ -321,29 +322,61 @@ public class AvailabilityService {
         NowAndAfterTransaction.run(version::incrementAndGet);
     }
 
+    /**
+     * The answer kept for {@code key}, or one computed now (once: concurrent askers wait for it).
+     * A kept answer that is still good but will soon not be (over half its time left since a
+     * change, or in its last half of {@link #FRESH_FOR}) is computed again ahead by one asker,
+     * while the others take the kept one: under a steady stream of changes nobody waits for a
+     * computation, and nobody is shown an answer older than the rule allows (issue #21).
+     */
     private <T> T remembered(String key, Instant periodEnd, Supplier<T> compute,
             Duration changedSinceAtMost) {
         T hit = lookup(key, changedSinceAtMost);
+        ReentrantLock lock = computing.computeIfAbsent(key, k -> new ReentrantLock());
         if (hit != null) {
+            if (dueForRefresh(memo.get(key), changedSinceAtMost) && lock.tryLock()) {
+                try {
+                    return compute(key, periodEnd, compute);
+                }
+                finally {
+                    lock.unlock();
+                }
+            }
             return hit;
         }
-        synchronized (computing.computeIfAbsent(key, k -> new Object())) {
+        lock.lock();
+        try {
             hit = lookup(key, changedSinceAtMost);
-            if (hit != null) {
-                return hit;
-            }
-            Instant now = clock.instant();
-            long current = version.get();
-            T value = reading.execute(status -> compute.get());
-            // a period that is over stays valid until the data changes; one that is not, for seconds
-            Instant until = now.isBefore(periodEnd) ? now.plus(FRESH_FOR) : Instant.MAX;
-            if (memo.size() >= CACHE_MAX) {
-                memo.clear();
-                computing.clear();
-            }
-            memo.put(key, new Memo(value, current, now, until));
-            return value;
+            return hit != null ? hit : compute(key, periodEnd, compute);
         }
+        finally {
+            lock.unlock();
+        }
+    }
+
+    private <T> T compute(String key, Instant periodEnd, Supplier<T> compute) {
+        Instant now = clock.instant();
+        long current = version.get();
+        T value = reading.execute(status -> compute.get());
+        // a period that is over stays valid until the data changes; one that is not, for seconds
+        Instant until = now.isBefore(periodEnd) ? now.plus(FRESH_FOR) : Instant.MAX;
+        if (memo.size() >= CACHE_MAX) {
+            memo.clear();
+            computing.clear();
+        }
+        memo.put(key, new Memo(value, current, now, until));
+        return value;
+    }
+
+    private boolean dueForRefresh(Memo m, Duration changedSinceAtMost) {
+        if (m == null) {
+            return false;
+        }
+        Instant now = clock.instant();
+        boolean changed = m.version() != version.get()
+                && now.isAfter(m.computedAt().plus(changedSinceAtMost.dividedBy(2)));
+        boolean ending = !m.until().equals(Instant.MAX) && now.isAfter(m.until().minus(FRESH_FOR.dividedBy(2)));
+        return changed || ending;
     }
 
     @SuppressWarnings("unchecked")

@@ -6,6 +6,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.sladesk.SlaDeskTest;
@@ -87,6 +93,72 @@ class AvailabilityCacheTests {
         TestClock.pin(t.plusMillis(1_700));
         assertThat(shown.monthAndRollingToShow(month).month()).as("a second after the change: recomputed")
                 .isNotSameAs(decided);
+    }
+
+    @Test
+    void pastHalfItsTimeAfterAChangeOneAskerComputesAheadWhileTheOthersTakeTheKeptAnswer() throws Exception {
+        CountDownLatch computing = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        AtomicBoolean slow = new AtomicBoolean();
+        PlatformTransactionManager slowOnce = new PlatformTransactionManager() {
+            @Override
+            public TransactionStatus getTransaction(TransactionDefinition definition) {
+                if (slow.getAndSet(false)) {
+                    computing.countDown();
+                    try {
+                        release.await(10, TimeUnit.SECONDS);
+                    }
+                    catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+                return transactions.getTransaction(definition);
+            }
+
+            @Override
+            public void commit(TransactionStatus status) {
+                transactions.commit(status);
+            }
+
+            @Override
+            public void rollback(TransactionStatus status) {
+                transactions.rollback(status);
+            }
+        };
+        AvailabilityService shown = new AvailabilityService(outages, exclusionWindows, catalogue, clock,
+                Duration.ofSeconds(1), slowOnce);
+        YearMonth month = YearMonth.of(2021, 9); // a month no other test uses
+        Instant t = Instant.parse("2026-08-04T10:00:00Z");
+        TestClock.pin(t);
+        AvailabilityService.MonthAndRolling before = shown.monthAndRollingToShow(month);
+        Instant start = Instant.parse("2021-09-10T10:00:00Z");
+        long id = incidents.open(new NewIncident("Ahead drill", null, Severity.P2, List.of("core"),
+                Environment.PRODUCTION, Impact.OUTAGE, start, null), "sre").id();
+        incidents.resolve(id, start.plusSeconds(1800), Cause.INTERNAL, "sre");
+        shown.dataChanged();
+        TestClock.pin(t.plusMillis(400));
+        assertThat(shown.monthAndRollingToShow(month)).as("within half its time after the change: kept").isSameAs(before);
+
+        TestClock.pin(t.plusMillis(600));
+        slow.set(true);
+        ExecutorService other = Executors.newSingleThreadExecutor();
+        try {
+            Future<AvailabilityService.MonthAndRolling> ahead = other.submit(() -> shown.monthAndRollingToShow(month));
+            assertThat(computing.await(5, TimeUnit.SECONDS)).as("past half its time: the first asker computes ahead").isTrue();
+            long asked = System.nanoTime();
+            assertThat(shown.monthAndRollingToShow(month)).as("meanwhile the others take the kept answer").isSameAs(before);
+            assertThat(Duration.ofNanos(System.nanoTime() - asked)).as("without waiting").isLessThan(Duration.ofSeconds(2));
+            release.countDown();
+            AvailabilityService.MonthAndRolling computed = ahead.get(10, TimeUnit.SECONDS);
+            assertThat(computed.month().downtimeMinutes())
+                    .isEqualByComparingTo(before.month().downtimeMinutes().add(BigDecimal.valueOf(30)));
+            TestClock.pin(t.plusMillis(700));
+            assertThat(shown.monthAndRollingToShow(month)).as("and it is kept").isSameAs(computed);
+        }
+        finally {
+            release.countDown();
+            other.shutdownNow();
+        }
     }
 
     @Test

@@ -53,6 +53,7 @@ class StatusController {
     private final Clock clock;
     private final ObjectMapper mapper;
     private final AtomicReference<Serialised> json = new AtomicReference<>();
+    private final java.util.concurrent.locks.ReentrantLock serialising = new java.util.concurrent.locks.ReentrantLock();
     private final AnswerCache<String, byte[]> feeds = new AnswerCache<>(Duration.ofSeconds(1), 16);
 
     StatusController(StatusPageBuilder builder, MaintenanceService maintenance, PublicIncidents publicIncidents,
@@ -76,17 +77,39 @@ class StatusController {
     /**
      * The page as JSON: the bytes of the page last built are served again while that page is
      * (no re-serialising), with an {@code ETag}, so a client that sends {@code If-None-Match} gets
-     * a 304, and {@code Cache-Control: public, max-age=1} (a change shows within a second).
+     * a 304, and {@code Cache-Control: public, max-age=1} (a change shows within a second). A new
+     * page is serialised once: while one request does it, the others serve the bytes of the page
+     * before (as the builder serves the page before while one request builds the next).
      */
     @GetMapping(path = "/status.json", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<byte[]> statusJson(WebRequest request) throws JsonProcessingException {
         StatusPage page = builder.build();
         Serialised kept = json.get();
         if (kept == null || kept.page() != page) {
-            byte[] bytes = mapper.writeValueAsBytes(page);
-            kept = new Serialised(page, bytes, etag(bytes));
-            json.set(kept);
+            if (kept == null) {
+                serialising.lock();
+            }
+            else if (!serialising.tryLock()) {
+                return answer(request, kept);
+            }
+            try {
+                // the page now (a request that waited may hold one older than the one kept meanwhile)
+                page = builder.build();
+                kept = json.get();
+                if (kept == null || kept.page() != page) {
+                    byte[] bytes = mapper.writeValueAsBytes(page);
+                    kept = new Serialised(page, bytes, etag(bytes));
+                    json.set(kept);
+                }
+            }
+            finally {
+                serialising.unlock();
+            }
         }
+        return answer(request, kept);
+    }
+
+    private static ResponseEntity<byte[]> answer(WebRequest request, Serialised kept) {
         if (request.checkNotModified(kept.etag())) {
             return null;
         }

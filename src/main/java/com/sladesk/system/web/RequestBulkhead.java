@@ -3,13 +3,8 @@ package com.sladesk.system.web;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.sladesk.system.Problems;
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -21,9 +16,6 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -58,11 +50,16 @@ class RequestBulkhead extends OncePerRequestFilter {
     @EnableConfigurationProperties(Settings.class)
     static class Registration {
 
+        /** The bound itself, a bean so that {@link WriteBulkhead} can see how busy the node is. */
         @Bean
-        FilterRegistrationBean<RequestBulkhead> requestBulkhead(Settings settings, MeterRegistry meters, ObjectMapper json)
-                throws IOException {
+        Bulkhead requestPermits(Settings settings, MeterRegistry meters, ObjectMapper json) throws IOException {
+            return new Bulkhead("requests", "requests", settings.maxConcurrent(), Duration.ofSeconds(1), meters, json);
+        }
+
+        @Bean
+        FilterRegistrationBean<RequestBulkhead> requestBulkhead(Settings settings, Bulkhead requestPermits) {
             FilterRegistrationBean<RequestBulkhead> registration = new FilterRegistrationBean<>(
-                    new RequestBulkhead(settings, meters, json));
+                    new RequestBulkhead(settings, requestPermits));
             // ahead of everything that costs: security, metrics, the controllers
             registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
             registration.setName("requestBulkhead");
@@ -71,21 +68,11 @@ class RequestBulkhead extends OncePerRequestFilter {
     }
 
     private final Settings settings;
-    private final Semaphore permits;
-    private final Counter shed;
-    private final byte[] refusal;
+    private final Bulkhead permits;
 
-    RequestBulkhead(Settings settings, MeterRegistry meters, ObjectMapper json) throws IOException {
+    RequestBulkhead(Settings settings, Bulkhead permits) {
         this.settings = settings;
-        this.permits = new Semaphore(settings.maxConcurrent());
-        this.shed = Counter.builder("sladesk.requests.shed").description("Requests refused with 503 (load shedding)")
-                .register(meters);
-        Gauge.builder("sladesk.requests.in.flight", permits, p -> settings.maxConcurrent() - p.availablePermits())
-                .description("Requests being worked on now").register(meters);
-        ProblemDetail problem = Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "overloaded",
-                "Too many requests at once; nothing was changed. Retry after 1 s.");
-        problem.setTitle("Service overloaded");
-        this.refusal = json.writeValueAsBytes(problem);
+        this.permits = permits;
     }
 
     @Override
@@ -100,28 +87,15 @@ class RequestBulkhead extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        boolean acquired;
-        try {
-            acquired = permits.tryAcquire(settings.maxWait().toNanos(), TimeUnit.NANOSECONDS);
-        }
-        catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            acquired = false;
-        }
-        if (!acquired) {
-            shed.increment();
-            response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
-            response.setHeader("Retry-After", "1");
-            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-            response.setContentLength(refusal.length);
-            response.getOutputStream().write(refusal);
+        if (!permits.enter(settings.maxWait())) {
+            permits.refuse(response);
             return;
         }
         try {
             chain.doFilter(request, response);
         }
         finally {
-            permits.release();
+            permits.leave();
         }
     }
 }

@@ -37,9 +37,30 @@ class WriteBulkheadTests {
         threads.shutdownNow();
     }
 
+    /** The node's bound on requests at once, as RequestBulkhead holds it (nothing in flight). */
+    private final Bulkhead requests = requestBound();
+
+    private Bulkhead requestBound() {
+        try {
+            return new Bulkhead("requests", "requests", 64, Duration.ofSeconds(1), new SimpleMeterRegistry(), json);
+        }
+        catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A request bound with {@code n} requests in flight. */
+    private Bulkhead busy(int n) {
+        Bulkhead bound = requestBound();
+        for (int i = 0; i < n; i++) {
+            assertThat(bound.enter(Duration.ZERO)).isTrue();
+        }
+        return bound;
+    }
+
     private WriteBulkhead bulkhead(int max) throws Exception {
         return new WriteBulkhead(new WriteBulkhead.Settings(true, max, Duration.ofMillis(50), Duration.ofSeconds(2),
-                List.of("/api/incidents")), meters, json);
+                List.of("/api/incidents"), 32), requests, meters, json);
     }
 
     private static MockHttpServletRequest request(String method, String path) {
@@ -131,9 +152,38 @@ class WriteBulkheadTests {
     }
 
     @Test
+    void whileTheNodeIsBusyWithReadsAWriteIsRefusedAtOnceAndComesBackWhenTheyAreServed() throws Exception {
+        Bulkhead requests = busy(4);
+        WriteBulkhead bulkhead = new WriteBulkhead(new WriteBulkhead.Settings(true, 8, Duration.ofSeconds(5),
+                Duration.ofSeconds(1), List.of("/api/incidents"), 2), requests, meters, json);
+        AtomicInteger reached = new AtomicInteger();
+        FilterChain write = (req, res) -> {
+            reached.incrementAndGet();
+            ((jakarta.servlet.http.HttpServletResponse) res).setStatus(201);
+        };
+        // four in flight (this write among them): three besides it, more than two
+        long before = System.nanoTime();
+        MockHttpServletResponse refused = new MockHttpServletResponse();
+        bulkhead.doFilter(request("POST", "/api/incidents"), refused, write);
+        assertThat(refused.getStatus()).isEqualTo(503);
+        assertThat(refused.getHeader("Retry-After")).isEqualTo("1");
+        assertThat(json.readTree(refused.getContentAsByteArray()).path("type").asText()).endsWith("/overloaded");
+        // refused without waiting for a write permit, though one was free and the wait is 5 s
+        assertThat(Duration.ofNanos(System.nanoTime() - before)).isLessThan(Duration.ofSeconds(2));
+        assertThat(reached).hasValue(0);
+        assertThat(meters.counter("sladesk.writes.shed").count()).isEqualTo(1.0);
+        // a read is served: three in flight, two besides this write
+        requests.leave();
+        MockHttpServletResponse served = new MockHttpServletResponse();
+        bulkhead.doFilter(request("POST", "/api/incidents"), served, write);
+        assertThat(served.getStatus()).isEqualTo(201);
+        assertThat(reached).hasValue(1);
+    }
+
+    @Test
     void switchedOffItLimitsNothing() throws Exception {
         WriteBulkhead bulkhead = new WriteBulkhead(new WriteBulkhead.Settings(false, 1, Duration.ZERO, Duration.ofSeconds(1),
-                List.of("/api/incidents")), meters, json);
+                List.of("/api/incidents"), 0), busy(5), meters, json);
         CountDownLatch inside = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         Future<?> first = threads.submit(() -> {
