@@ -7,7 +7,11 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Set;
 
@@ -18,6 +22,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.data.domain.PageRequest;
+import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -64,15 +69,41 @@ class NotificationDelivery {
             initialDelayString = "${sladesk.notification.delivery.poll-interval:PT5S}")
     void poll() {
         if (properties.enabled()) {
-            deliverDue();
+            drain();
         }
     }
 
     /**
-     * Sends every notification due now; returns how many were sent. Mail waits while no SMTP host
-     * is configured; the HTTP channels go on.
+     * Delivers batch after batch while they come full (a backlog drains at the speed of the SMTP
+     * server, not one batch a poll), for at most {@link #DRAIN_FOR} so other scheduled work runs;
+     * returns how many were sent.
+     */
+    int drain() {
+        long until = System.nanoTime() + DRAIN_FOR.toNanos();
+        int sent = 0;
+        Batch batch;
+        do {
+            batch = deliverBatch();
+            sent += batch.sent();
+        } while (batch.found() == properties.batchSize() && System.nanoTime() < until);
+        return sent;
+    }
+
+    /** How long one poll goes on delivering full batches. */
+    static final java.time.Duration DRAIN_FOR = java.time.Duration.ofSeconds(30);
+
+    /**
+     * Sends one batch of the notifications due now; returns how many were sent. Mail waits while
+     * no SMTP host is configured; the HTTP channels go on.
      */
     int deliverDue() {
+        return deliverBatch().sent();
+    }
+
+    private record Batch(int found, int sent) {
+    }
+
+    private Batch deliverBatch() {
         JavaMailSender sender = mailSender.getIfAvailable();
         Set<Channel> channels = EnumSet.allOf(Channel.class);
         if (sender == null) {
@@ -82,19 +113,24 @@ class NotificationDelivery {
         List<Long> due = transactions.execute(tx -> repository.findDue(now, channels,
                 PageRequest.of(0, properties.batchSize())));
         int sent = 0;
+        List<Claimed> mails = new ArrayList<>();
         for (Long id : due) {
             Claimed claimed = transactions.execute(tx -> repository.claim(id, now, now.plus(properties.lease())) == 1
                     ? repository.findById(id).map(n -> new Claimed(n, n.getAttachments())).orElse(null) : null);
             if (claimed == null) {
                 continue;
             }
-            boolean done = claimed.notification().getChannel().overHttp() ? post(claimed.notification())
-                    : send(sender, claimed.notification(), claimed.attachments());
-            if (done) {
-                sent++;
+            if (claimed.notification().getChannel().overHttp()) {
+                sent += post(claimed.notification()) ? 1 : 0;
+            }
+            else {
+                mails.add(claimed);
             }
         }
-        return sent;
+        if (!mails.isEmpty()) {
+            sent += send(sender, mails);
+        }
+        return new Batch(due.size(), sent);
     }
 
     /**
@@ -193,33 +229,77 @@ class NotificationDelivery {
     private record Claimed(Notification notification, List<Attachment> attachments) {
     }
 
-    private boolean send(JavaMailSender sender, Notification notification, List<Attachment> attachments) {
-        try {
-            MimeMessage message = sender.createMimeMessage();
-            MimeMessageHelper helper = new MimeMessageHelper(message, true, StandardCharsets.UTF_8.name());
-            helper.setFrom(mail.from());
-            helper.setTo(notification.getRecipient());
-            helper.setSubject(notification.getSubject());
-            helper.setText(notification.getTextBody(), notification.getHtmlBody());
-            for (Attachment attachment : attachments) {
-                helper.addAttachment(attachment.filename(), new ByteArrayResource(
-                        attachment.bytes()), attachment.contentType());
+    /**
+     * Sends the claimed mails over one SMTP connection (JavaMailSender's batch send), then marks
+     * those handed off SENT in one transaction; each one refused or not handed off is tried again
+     * after the backoff, with its error.
+     */
+    private int send(JavaMailSender sender, List<Claimed> mails) {
+        Map<MimeMessage, Notification> messages = new LinkedHashMap<>();
+        for (Claimed claimed : mails) {
+            try {
+                messages.put(message(sender, claimed.notification(), claimed.attachments()), claimed.notification());
             }
-            message.setHeader("X-SLA-Desk-Notification", String.valueOf(notification.getId()));
-            // the same on every attempt: a mail sent again after a crash between the SMTP hand-off and
-            // the commit of "sent" is the same message to the receiver (duplicate suppression by Message-ID)
-            message.setHeader("Message-ID", messageId(notification.getId()));
-            sender.send(message);
-            transactions.executeWithoutResult(tx -> repository.findById(notification.getId())
-                    .ifPresent(n -> n.sent(clock.instant())));
-            return true;
+            catch (Exception e) {
+                notSent(claimed.notification(), e);
+            }
+        }
+        if (messages.isEmpty()) {
+            return 0;
+        }
+        Map<Object, Exception> failures = new HashMap<>();
+        try {
+            sender.send(messages.keySet().toArray(MimeMessage[]::new));
+        }
+        catch (MailSendException e) {
+            failures.putAll(e.getFailedMessages());
+            if (failures.isEmpty()) {
+                messages.keySet().forEach(m -> failures.put(m, e));
+            }
         }
         catch (Exception e) {
-            String error = e.getClass().getSimpleName() + ": " + e.getMessage();
-            log.warn("Notification {} to {} not delivered (attempt {}): {}", notification.getId(),
-                    notification.getRecipient(), notification.getAttempts() + 1, error);
-            transactions.executeWithoutResult(tx -> repository.findById(notification.getId()).ifPresent(n -> failed(n, error)));
-            return false;
+            messages.keySet().forEach(m -> failures.put(m, e));
         }
+        List<Long> handedOff = new ArrayList<>();
+        messages.forEach((message, notification) -> {
+            Exception failure = failures.get(message);
+            if (failure == null) {
+                handedOff.add(notification.getId());
+            }
+            else {
+                notSent(notification, failure);
+            }
+        });
+        if (!handedOff.isEmpty()) {
+            Instant sentAt = clock.instant();
+            transactions.executeWithoutResult(tx -> repository.findByIdIn(handedOff).forEach(n -> n.sent(sentAt)));
+        }
+        return handedOff.size();
+    }
+
+    private MimeMessage message(JavaMailSender sender, Notification notification, List<Attachment> attachments)
+            throws jakarta.mail.MessagingException {
+        MimeMessage message = sender.createMimeMessage();
+        MimeMessageHelper helper = new MimeMessageHelper(message, true, StandardCharsets.UTF_8.name());
+        helper.setFrom(mail.from());
+        helper.setTo(notification.getRecipient());
+        helper.setSubject(notification.getSubject());
+        helper.setText(notification.getTextBody(), notification.getHtmlBody());
+        for (Attachment attachment : attachments) {
+            helper.addAttachment(attachment.filename(), new ByteArrayResource(
+                    attachment.bytes()), attachment.contentType());
+        }
+        message.setHeader("X-SLA-Desk-Notification", String.valueOf(notification.getId()));
+        // the same on every attempt: a mail sent again after a crash between the SMTP hand-off and
+        // the commit of "sent" is the same message to the receiver (duplicate suppression by Message-ID)
+        message.setHeader("Message-ID", messageId(notification.getId()));
+        return message;
+    }
+
+    private void notSent(Notification notification, Exception e) {
+        String error = e.getClass().getSimpleName() + ": " + e.getMessage();
+        log.warn("Notification {} to {} not delivered (attempt {}): {}", notification.getId(),
+                notification.getRecipient(), notification.getAttempts() + 1, error);
+        transactions.executeWithoutResult(tx -> repository.findById(notification.getId()).ifPresent(n -> failed(n, error)));
     }
 }
