@@ -38,7 +38,7 @@ class RequestBulkhead extends OncePerRequestFilter {
         Settings {
             enabled = enabled == null || enabled;
             maxConcurrent = maxConcurrent == null ? 96 : maxConcurrent;
-            maxWait = maxWait == null ? Duration.ofSeconds(1) : maxWait;
+            maxWait = maxWait == null ? Duration.ofMillis(250) : maxWait;
             exempt = exempt == null ? List.of("/health", "/ready", "/actuator/") : List.copyOf(exempt);
             if (maxConcurrent < 1) {
                 throw new IllegalArgumentException("sladesk.load-shedding.requests.max-concurrent must be at least 1");
