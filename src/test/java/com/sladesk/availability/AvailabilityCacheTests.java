@@ -100,31 +100,17 @@ class AvailabilityCacheTests {
         CountDownLatch computing = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         AtomicBoolean slow = new AtomicBoolean();
-        PlatformTransactionManager slowOnce = new PlatformTransactionManager() {
-            @Override
-            public TransactionStatus getTransaction(TransactionDefinition definition) {
-                if (slow.getAndSet(false)) {
-                    computing.countDown();
-                    try {
-                        release.await(10, TimeUnit.SECONDS);
-                    }
-                    catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
+        PlatformTransactionManager slowOnce = beginningWith(definition -> {
+            if (slow.getAndSet(false)) {
+                computing.countDown();
+                try {
+                    release.await(10, TimeUnit.SECONDS);
                 }
-                return transactions.getTransaction(definition);
+                catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
             }
-
-            @Override
-            public void commit(TransactionStatus status) {
-                transactions.commit(status);
-            }
-
-            @Override
-            public void rollback(TransactionStatus status) {
-                transactions.rollback(status);
-            }
-        };
+        });
         AvailabilityService shown = new AvailabilityService(outages, exclusionWindows, catalogue, clock,
                 Duration.ofSeconds(1), slowOnce);
         YearMonth month = YearMonth.of(2021, 9); // a month no other test uses
@@ -182,25 +168,10 @@ class AvailabilityCacheTests {
     @Test
     void aRememberedAnswerAndTheDataVersionTakeNoTransactionAComputationOne() {
         AtomicInteger begun = new AtomicInteger();
-        PlatformTransactionManager counting = new PlatformTransactionManager() {
-            @Override
-            public TransactionStatus getTransaction(
-                    TransactionDefinition definition) {
-                begun.incrementAndGet();
-                assertThat(definition.isReadOnly()).as("a computation only reads").isTrue();
-                return transactions.getTransaction(definition);
-            }
-
-            @Override
-            public void commit(TransactionStatus status) {
-                transactions.commit(status);
-            }
-
-            @Override
-            public void rollback(TransactionStatus status) {
-                transactions.rollback(status);
-            }
-        };
+        PlatformTransactionManager counting = beginningWith(definition -> {
+            begun.incrementAndGet();
+            assertThat(definition.isReadOnly()).as("a computation only reads").isTrue();
+        });
         AvailabilityService service = new AvailabilityService(outages, exclusionWindows, catalogue, clock,
                 Duration.ofSeconds(1), counting);
         YearMonth month = YearMonth.of(2021, 7);
@@ -216,5 +187,26 @@ class AvailabilityCacheTests {
         assertThat(begun).as("after a change, the decision recomputes, in a transaction").hasValue(2);
         assertThat(AvailabilityService.class.isAnnotationPresent(Transactional.class))
                 .as("the bean itself wraps no call in a transaction (that would borrow a connection per cached read)").isFalse();
+    }
+
+    /** The test's transaction manager, running {@code onBegin} before each transaction it begins. */
+    private PlatformTransactionManager beginningWith(java.util.function.Consumer<TransactionDefinition> onBegin) {
+        return new PlatformTransactionManager() {
+            @Override
+            public TransactionStatus getTransaction(TransactionDefinition definition) {
+                onBegin.accept(definition);
+                return transactions.getTransaction(definition);
+            }
+
+            @Override
+            public void commit(TransactionStatus status) {
+                transactions.commit(status);
+            }
+
+            @Override
+            public void rollback(TransactionStatus status) {
+                transactions.rollback(status);
+            }
+        };
     }
 }
