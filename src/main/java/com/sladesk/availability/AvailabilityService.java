@@ -332,18 +332,22 @@ public class AvailabilityService {
     private <T> T remembered(String key, Instant periodEnd, Supplier<T> compute,
             Duration changedSinceAtMost) {
         T hit = lookup(key, changedSinceAtMost);
-        ReentrantLock lock = computing.computeIfAbsent(key, k -> new ReentrantLock());
         if (hit != null) {
-            if (dueForRefresh(memo.get(key), changedSinceAtMost) && lock.tryLock()) {
-                try {
-                    return compute(key, periodEnd, compute);
-                }
-                finally {
-                    lock.unlock();
-                }
+            if (!dueForRefresh(memo.get(key), changedSinceAtMost)) {
+                return hit;
             }
-            return hit;
+            ReentrantLock ahead = computing.computeIfAbsent(key, k -> new ReentrantLock());
+            if (!ahead.tryLock()) {
+                return hit;
+            }
+            try {
+                return compute(key, periodEnd, compute);
+            }
+            finally {
+                ahead.unlock();
+            }
         }
+        ReentrantLock lock = computing.computeIfAbsent(key, k -> new ReentrantLock());
         lock.lock();
         try {
             hit = lookup(key, changedSinceAtMost);

@@ -241,7 +241,7 @@ class NotificationDelivery {
                 messages.put(message(sender, claimed.notification(), claimed.attachments()), claimed.notification());
             }
             catch (Exception e) {
-                notSent(claimed.notification(), e);
+                retryLater(claimed.notification(), describe(e));
             }
         }
         if (messages.isEmpty()) {
@@ -267,7 +267,7 @@ class NotificationDelivery {
                 handedOff.add(notification.getId());
             }
             else {
-                notSent(notification, failure);
+                retryLater(notification, describe(failure));
             }
         });
         if (!handedOff.isEmpty()) {
@@ -296,10 +296,7 @@ class NotificationDelivery {
         return message;
     }
 
-    private void notSent(Notification notification, Exception e) {
-        String error = e.getClass().getSimpleName() + ": " + e.getMessage();
-        log.warn("Notification {} to {} not delivered (attempt {}): {}", notification.getId(),
-                notification.getRecipient(), notification.getAttempts() + 1, error);
-        transactions.executeWithoutResult(tx -> repository.findById(notification.getId()).ifPresent(n -> failed(n, error)));
+    private static String describe(Exception e) {
+        return e.getClass().getSimpleName() + ": " + e.getMessage();
     }
 }

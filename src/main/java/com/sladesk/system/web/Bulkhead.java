@@ -30,10 +30,10 @@ final class Bulkhead {
     private final byte[] refusal;
 
     /**
-     * @param name the metrics' middle name ({@code requests}, {@code writes})
-     * @param what what is bounded, for the metrics' descriptions and the refusal ("requests", "writes")
+     * @param what what is bounded ({@code requests}, {@code writes}): the metrics' middle name, and
+     *        the word in their descriptions and in the refusal
      */
-    Bulkhead(String name, String what, int max, Duration retryAfter, MeterRegistry meters, ObjectMapper json)
+    Bulkhead(String what, int max, Duration retryAfter, MeterRegistry meters, ObjectMapper json)
             throws IOException {
         if (max < 1) {
             throw new IllegalArgumentException("a bound on " + what + " at once must be at least 1");
@@ -41,9 +41,9 @@ final class Bulkhead {
         this.max = max;
         this.permits = new Semaphore(max);
         this.retryAfterSeconds = Math.max(1, retryAfter.toSeconds());
-        this.shed = Counter.builder("sladesk." + name + ".shed")
+        this.shed = Counter.builder("sladesk." + what + ".shed")
                 .description(capitalised(what) + " refused with 503 (load shedding)").register(meters);
-        Gauge.builder("sladesk." + name + ".in.flight", permits, p -> max - p.availablePermits())
+        Gauge.builder("sladesk." + what + ".in.flight", permits, p -> max - p.availablePermits())
                 .description(capitalised(what) + " being worked on now").register(meters);
         ProblemDetail problem = Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "overloaded",
                 "Too many " + what + " at once; nothing was changed. Retry after " + retryAfterSeconds + " s.");

@@ -53,7 +53,7 @@ class RequestBulkhead extends OncePerRequestFilter {
         /** The bound itself, a bean so that {@link WriteBulkhead} can see how busy the node is. */
         @Bean
         Bulkhead requestPermits(Settings settings, MeterRegistry meters, ObjectMapper json) throws IOException {
-            return new Bulkhead("requests", "requests", settings.maxConcurrent(), Duration.ofSeconds(1), meters, json);
+            return new Bulkhead("requests", settings.maxConcurrent(), Duration.ofSeconds(1), meters, json);
         }
 
         @Bean

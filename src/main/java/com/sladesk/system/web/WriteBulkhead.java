@@ -69,7 +69,7 @@ class WriteBulkhead extends OncePerRequestFilter {
     WriteBulkhead(Settings settings, Bulkhead requests, MeterRegistry meters, ObjectMapper json) throws IOException {
         this.settings = settings;
         this.requests = requests;
-        this.permits = new Bulkhead("writes", "writes", settings.maxConcurrent(), settings.retryAfter(), meters, json);
+        this.permits = new Bulkhead("writes", settings.maxConcurrent(), settings.retryAfter(), meters, json);
         this.admitted = Counter.builder("sladesk.writes.admitted").description("Process-starting writes let through")
                 .register(meters);
     }

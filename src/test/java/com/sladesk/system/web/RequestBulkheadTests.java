@@ -38,7 +38,7 @@ class RequestBulkheadTests {
     @Test
     void beyondTheBoundARequestIsRefusedButHealthIsAlwaysAnswered() throws Exception {
         RequestBulkhead bulkhead = new RequestBulkhead(new RequestBulkhead.Settings(true, 1, Duration.ofMillis(50),
-                List.of("/health", "/ready")), new Bulkhead("requests", "requests", 1, Duration.ofSeconds(1),
+                List.of("/health", "/ready")), new Bulkhead("requests", 1, Duration.ofSeconds(1),
                 new SimpleMeterRegistry(), new ObjectMapper()));
         CountDownLatch inside = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);

@@ -42,7 +42,7 @@ class WriteBulkheadTests {
 
     private Bulkhead requestBound() {
         try {
-            return new Bulkhead("requests", "requests", 64, Duration.ofSeconds(1), new SimpleMeterRegistry(), json);
+            return new Bulkhead("requests", 64, Duration.ofSeconds(1), new SimpleMeterRegistry(), json);
         }
         catch (java.io.IOException e) {
             throw new IllegalStateException(e);
