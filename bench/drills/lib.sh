@@ -58,7 +58,7 @@ start_node() {
   SLADESK_DB_URL="jdbc:postgresql://127.0.0.1:5432/$db" nohup java -Xmx768m -XX:+UseSerialGC -jar "$JAR" \
     --spring.profiles.active=postgres,demo --server.port="$port" --sladesk.grpc.port=0 \
     --spring.mail.host=127.0.0.1 --spring.mail.port="${SMTP_PORT:-2525}" \
-    --sladesk.clock.offset="${CLOCK_OFFSET_MS}ms" --sladesk.notification.delivery.poll-interval=PT1S --sladesk.notification.delivery.batch-size=200 \
+    --sladesk.clock.offset="${CLOCK_OFFSET_MS}ms" --sladesk.notification.delivery.poll-interval=PT1S \
     --logging.structured.format.console= --logging.level.root=WARN "$@" >> "$WORK/$name.log" 2>&1 &
   echo $! > "$WORK/$name.pid"
   PIDS+=($!)
