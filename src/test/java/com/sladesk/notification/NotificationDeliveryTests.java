@@ -204,6 +204,39 @@ class NotificationDeliveryTests {
                 Long.class, "%@" + domain)).isEqualTo(120L);
     }
 
+    /**
+     * Two nodes draining one backlog at once (two threads here; the claim is the database's): a
+     * batch is taken in one transaction, each row with its own conditional update, so every mail
+     * goes out once and is marked SENT by whoever took it (issue #21, third round).
+     */
+    @Test
+    void twoNodesDrainingOneBacklogAtOnceSendEachMailOnce() throws Exception {
+        String domain = unique("twice").substring("twice@".length());
+        for (int i = 0; i < 150; i++) {
+            notifications.queue("r" + i + "@" + domain, "Shared " + i, "message",
+                    Map.of("heading", "Shared", "lines", List.of("One of many.")));
+        }
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            var a = pool.submit(delivery::drain);
+            var b = pool.submit(delivery::drain);
+            assertThat(a.get() + b.get()).isGreaterThanOrEqualTo(150);
+        }
+        finally {
+            pool.shutdown();
+        }
+        List<String> recipients = new java.util.ArrayList<>();
+        for (MimeMessage m : smtp.getReceivedMessages()) {
+            String to = m.getAllRecipients()[0].toString();
+            if (to.endsWith("@" + domain)) {
+                recipients.add(to);
+            }
+        }
+        assertThat(recipients).hasSize(150).doesNotHaveDuplicates();
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM notification WHERE recipient LIKE ? AND status = 'SENT'",
+                Long.class, "%@" + domain)).isEqualTo(150L);
+    }
+
     private static String unique(String name) {
         return name + "@" + UUID.randomUUID().toString().substring(0, 8) + ".example";
     }
