@@ -186,22 +186,10 @@ class NotificationDeliveryTests {
      */
     @Test
     void aBacklogDrainsInOnePollBatchAfterBatch() throws Exception {
-        String domain = unique("backlog").substring("backlog@".length());
-        for (int i = 0; i < 120; i++) {
-            notifications.queue("r" + i + "@" + domain, "Backlog " + i, "message",
-                    Map.of("heading", "Backlog", "lines", List.of("One of many.")));
-        }
+        String domain = backlog("backlog", 120);
         assertThat(delivery.drain()).isGreaterThanOrEqualTo(120);
-        assertThat(smtp.getReceivedMessages()).filteredOn(m -> {
-            try {
-                return m.getAllRecipients()[0].toString().endsWith("@" + domain);
-            }
-            catch (jakarta.mail.MessagingException e) {
-                throw new IllegalStateException(e);
-            }
-        }).hasSize(120);
-        assertThat(jdbc.queryForObject("SELECT count(*) FROM notification WHERE recipient LIKE ? AND status = 'SENT'",
-                Long.class, "%@" + domain)).isEqualTo(120L);
+        assertThat(receivedAt(domain)).hasSize(120);
+        assertThat(sentTo(domain)).isEqualTo(120L);
     }
 
     /**
@@ -211,11 +199,7 @@ class NotificationDeliveryTests {
      */
     @Test
     void twoNodesDrainingOneBacklogAtOnceSendEachMailOnce() throws Exception {
-        String domain = unique("twice").substring("twice@".length());
-        for (int i = 0; i < 150; i++) {
-            notifications.queue("r" + i + "@" + domain, "Shared " + i, "message",
-                    Map.of("heading", "Shared", "lines", List.of("One of many.")));
-        }
+        String domain = backlog("twice", 150);
         var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
         try {
             var a = pool.submit(delivery::drain);
@@ -225,6 +209,22 @@ class NotificationDeliveryTests {
         finally {
             pool.shutdown();
         }
+        assertThat(receivedAt(domain)).hasSize(150).doesNotHaveDuplicates();
+        assertThat(sentTo(domain)).isEqualTo(150L);
+    }
+
+    /** Queues {@code count} mails, one to each of as many recipients of a new domain; returns the domain. */
+    private String backlog(String name, int count) {
+        String domain = unique(name).substring((name + "@").length());
+        for (int i = 0; i < count; i++) {
+            notifications.queue("r" + i + "@" + domain, name + " " + i, "message",
+                    Map.of("heading", name, "lines", List.of("One of many.")));
+        }
+        return domain;
+    }
+
+    /** The recipients at {@code domain} of every mail the SMTP server received, once per mail. */
+    private static List<String> receivedAt(String domain) throws jakarta.mail.MessagingException {
         List<String> recipients = new java.util.ArrayList<>();
         for (MimeMessage m : smtp.getReceivedMessages()) {
             String to = m.getAllRecipients()[0].toString();
@@ -232,9 +232,12 @@ class NotificationDeliveryTests {
                 recipients.add(to);
             }
         }
-        assertThat(recipients).hasSize(150).doesNotHaveDuplicates();
-        assertThat(jdbc.queryForObject("SELECT count(*) FROM notification WHERE recipient LIKE ? AND status = 'SENT'",
-                Long.class, "%@" + domain)).isEqualTo(150L);
+        return recipients;
+    }
+
+    private Long sentTo(String domain) {
+        return jdbc.queryForObject("SELECT count(*) FROM notification WHERE recipient LIKE ? AND status = 'SENT'",
+                Long.class, "%@" + domain);
     }
 
     private static String unique(String name) {
