@@ -7,10 +7,7 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 
-import java.util.concurrent.atomic.AtomicReference;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.rometools.rome.feed.synd.SyndContentImpl;
 import com.rometools.rome.feed.synd.SyndEntry;
 import com.rometools.rome.feed.synd.SyndEntryImpl;
@@ -51,14 +48,10 @@ class StatusController {
     private final PublicIncidents publicIncidents;
     private final ComponentCatalogue catalogue;
     private final Clock clock;
-    private final ObjectMapper mapper;
-    private final AtomicReference<Serialised> json = new AtomicReference<>();
-    private final java.util.concurrent.locks.ReentrantLock serialising = new java.util.concurrent.locks.ReentrantLock();
     private final AnswerCache<String, byte[]> feeds = new AnswerCache<>(Duration.ofSeconds(1), 16);
 
     StatusController(StatusPageBuilder builder, MaintenanceService maintenance, PublicIncidents publicIncidents,
-            ComponentCatalogue catalogue, Clock clock, ObjectMapper mapper) {
-        this.mapper = mapper;
+            ComponentCatalogue catalogue, Clock clock) {
         this.builder = builder;
         this.maintenance = maintenance;
         this.publicIncidents = publicIncidents;
@@ -75,60 +68,18 @@ class StatusController {
     }
 
     /**
-     * The page as JSON: the bytes of the page last built are served again while that page is
-     * (no re-serialising), with an {@code ETag}, so a client that sends {@code If-None-Match} gets
-     * a 304, and {@code Cache-Control: public, max-age=1} (a change shows within a second). A new
-     * page is serialised once: while one request does it, the others serve the bytes of the page
-     * before (as the builder serves the page before while one request builds the next).
+     * The page as JSON: the bytes the builder serialised with the page it serves now (no request
+     * serialises it again), with an {@code ETag}, so a client that sends {@code If-None-Match} gets
+     * a 304, and {@code Cache-Control: public, max-age=1} (a change shows within a second).
      */
     @GetMapping(path = "/status.json", produces = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<byte[]> statusJson(WebRequest request) throws JsonProcessingException {
-        StatusPage page = builder.build();
-        Serialised kept = json.get();
-        if (kept == null || kept.page() != page) {
-            if (kept == null) {
-                serialising.lock();
-            }
-            else if (!serialising.tryLock()) {
-                return answer(request, kept);
-            }
-            try {
-                // the page now (a request that waited may hold one older than the one kept meanwhile)
-                page = builder.build();
-                kept = json.get();
-                if (kept == null || kept.page() != page) {
-                    byte[] bytes = mapper.writeValueAsBytes(page);
-                    kept = new Serialised(page, bytes, etag(bytes));
-                    json.set(kept);
-                }
-            }
-            finally {
-                serialising.unlock();
-            }
-        }
-        return answer(request, kept);
-    }
-
-    private static ResponseEntity<byte[]> answer(WebRequest request, Serialised kept) {
-        if (request.checkNotModified(kept.etag())) {
+    ResponseEntity<byte[]> statusJson(WebRequest request) {
+        StatusPageBuilder.Json json = builder.json();
+        if (request.checkNotModified(json.etag())) {
             return null;
         }
-        return ResponseEntity.ok().eTag(kept.etag()).cacheControl(CacheControl.maxAge(Duration.ofSeconds(1)).cachePublic())
-                .contentType(MediaType.APPLICATION_JSON).body(kept.bytes());
-    }
-
-    private record Serialised(StatusPage page, byte[] bytes, String etag) {
-    }
-
-    /** A strong validator: the first 128 bits of the body's SHA-256, quoted. */
-    static String etag(byte[] body) {
-        try {
-            byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(body);
-            return "\"" + java.util.HexFormat.of().formatHex(digest, 0, 16) + "\"";
-        }
-        catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return ResponseEntity.ok().eTag(json.etag()).cacheControl(CacheControl.maxAge(Duration.ofSeconds(1)).cachePublic())
+                .contentType(MediaType.APPLICATION_JSON).body(json.bytes());
     }
 
     /** The first page of a node that just started is still being built: retry in a second. */
@@ -195,7 +146,7 @@ class StatusController {
                         throw new IllegalStateException(e);
                     }
                 });
-        String etag = etag(body);
+        String etag = StatusPageBuilder.etag(body);
         if (request.checkNotModified(etag)) {
             return null;
         }

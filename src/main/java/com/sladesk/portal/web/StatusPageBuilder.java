@@ -16,6 +16,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sladesk.availability.AvailabilityService;
 import com.sladesk.availability.OutageEvent;
 import com.sladesk.system.NowAndAfterTransaction;
@@ -62,7 +64,12 @@ class StatusPageBuilder {
         }
     }
 
-    private record Built(StatusPage page, long version, Instant at) {
+    /** A page as built, with its JSON and that JSON's validator, made once under the rebuild lock. */
+    private record Built(StatusPage page, long version, Instant at, Json json) {
+    }
+
+    /** The page's JSON, serialised once per page, and its {@code ETag}. */
+    record Json(byte[] bytes, String etag) {
     }
 
     private final AtomicReference<Built> last = new AtomicReference<>();
@@ -76,11 +83,13 @@ class StatusPageBuilder {
     private final Clock clock;
     private final Duration changesShownWithin;
     private final PublicIncidents publicIncidents;
+    private final ObjectMapper mapper;
 
     StatusPageBuilder(ComponentCatalogue catalogue, IncidentService incidents, MaintenanceService maintenance,
             AvailabilityService availability, Clock clock,
             @Value("${sladesk.status.changes-shown-within:PT1S}") Duration changesShownWithin,
-            PublicIncidents publicIncidents) {
+            PublicIncidents publicIncidents, ObjectMapper mapper) {
+        this.mapper = mapper;
         this.publicIncidents = publicIncidents;
         this.catalogue = catalogue;
         this.incidents = incidents;
@@ -96,11 +105,23 @@ class StatusPageBuilder {
     }
 
     StatusPage build() {
+        return current().page();
+    }
+
+    /**
+     * The JSON of the page {@link #build()} gives now: serialised once, by the request that built the
+     * page, so nobody serialises a page again (225 KB with 500 active incidents).
+     */
+    Json json() {
+        return current().json();
+    }
+
+    private Built current() {
         Instant now = clock.instant();
         long version = this.version.get();
         Built built = last.get();
         if (fresh(built, version, now)) {
-            return built.page();
+            return built;
         }
         boolean oldPageServable = built != null && !now.isBefore(built.at())
                 && now.isBefore(built.at().plus(SERVE_OLD_FOR));
@@ -119,18 +140,40 @@ class StatusPageBuilder {
         } else if (!rebuilding.tryLock()) {
             // another request is rebuilding it: serve the page of a moment ago rather than have
             // every waiting request build the same page
-            return built.page();
+            return built;
         }
         try {
             built = last.get();
             if (fresh(built, version, now)) {
-                return built.page();
+                return built;
             }
             StatusPage page = compute(now);
-            last.set(new Built(page, version, now));
-            return page;
+            built = new Built(page, version, now, json(page));
+            last.set(built);
+            return built;
         } finally {
             rebuilding.unlock();
+        }
+    }
+
+    private Json json(StatusPage page) {
+        try {
+            byte[] bytes = mapper.writeValueAsBytes(page);
+            return new Json(bytes, etag(bytes));
+        }
+        catch (JsonProcessingException e) {
+            throw new IllegalStateException("the status page could not be written as JSON", e);
+        }
+    }
+
+    /** A strong validator: the first 128 bits of the body's SHA-256, quoted. */
+    static String etag(byte[] body) {
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(body);
+            return "\"" + java.util.HexFormat.of().formatHex(digest, 0, 16) + "\"";
+        }
+        catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
     }
 

@@ -57,6 +57,9 @@ class StatusPageCacheTests {
     @Autowired
     ApplicationEventMulticaster events;
 
+    @Autowired
+    com.fasterxml.jackson.databind.ObjectMapper mapper;
+
     @AfterEach
     void resetClock() {
         TestClock.runFromStart();
@@ -66,7 +69,7 @@ class StatusPageCacheTests {
     void reusedForSecondsAndShowsAChangeWithinOne() {
         // the production setting, on a builder of its own that hears the application's events
         StatusPageBuilder builder = new StatusPageBuilder(catalogue, incidents, maintenance, availability, clock,
-                Duration.ofSeconds(1), publicIncidents);
+                Duration.ofSeconds(1), publicIncidents, mapper);
         ApplicationListener<PayloadApplicationEvent<OutageEvent>> listener = ApplicationListener.forPayload(builder::on);
         ApplicationListener<PayloadApplicationEvent<com.sladesk.communication.PublicIncidentChanged>> publicListener =
                 ApplicationListener.forPayload(builder::onPublicChange);
