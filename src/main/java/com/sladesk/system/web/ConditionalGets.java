@@ -10,7 +10,8 @@ import org.springframework.web.filter.ShallowEtagHeaderFilter;
  * already keeps (issue #21): the availability of a month (remembered by the availability engine)
  * and the maintenance calendar. The tag is the body's hash, so a client polling an unchanged
  * answer gets a 304 with no body. The status JSON and the Atom feed set their own tags from the
- * bytes they keep (portal's StatusController).
+ * bytes they keep (portal's StatusPageBuilder, which serialises the JSON with each page, and
+ * StatusController).
  */
 @Configuration(proxyBeanMethods = false)
 class ConditionalGets {
