@@ -64,25 +64,26 @@ class StatusNoticeFanOut {
 
     /**
      * Tells the subscribers of every update not told yet, in batches of 50 until none is left;
-     * returns how many updates were told. An update whose telling fails keeps its claim until the
-     * lease ends and is tried again then; the others go on.
+     * returns how many updates were told. A round claims its batch in one transaction, reads the
+     * audience once (the subscribers, the organisations' notice contacts, the webhooks), and tells
+     * each update in a transaction of its own: an update whose telling fails keeps its claim until
+     * the lease ends and is tried again then; the others go on.
      */
     int fanOutDue() {
         int told = 0;
         for (int round = 0; round < MAX_ROUNDS; round++) {
             Instant now = clock.instant();
-            List<Long> pending = transactions.execute(tx -> updates.findPending(now, PageRequest.of(0, BATCH)));
-            int claimed = 0;
-            for (Long id : pending) {
-                if (!Boolean.TRUE.equals(transactions.execute(tx -> updates.claim(id, now, now.plus(lease)) == 1))) {
-                    continue;
-                }
-                claimed++;
+            Batch batch = transactions.execute(tx -> claim(now));
+            if (batch.claimed().isEmpty()) {
+                break;
+            }
+            Subscriptions.Audience audience = subscriptions.audience();
+            for (Long id : batch.claimed()) {
                 try {
                     transactions.executeWithoutResult(tx -> {
                         PublicIncidentUpdate update = updates.findById(id).orElseThrow();
                         PublicIncidentView incident = incidents.find(update.getIncidentId()).orElseThrow();
-                        subscriptions.deliver(notice(incident, update));
+                        subscriptions.deliver(notice(incident, update), audience);
                         update.fannedOut(clock.instant());
                     });
                     told++;
@@ -91,11 +92,27 @@ class StatusNoticeFanOut {
                     log.warn("Public update {} not told to its subscribers yet (again after {}): {}", id, lease, e.toString());
                 }
             }
-            if (claimed == 0 || pending.size() < BATCH) {
+            if (batch.pending() < BATCH) {
                 break;
             }
         }
         return told;
+    }
+
+    /** The updates found pending, and those of them this node took (another node may take some first). */
+    private record Batch(int pending, List<Long> claimed) {
+    }
+
+    /** Takes up to a batch of pending updates, each by a conditional update, in id order as found. */
+    private Batch claim(Instant now) {
+        List<Long> pending = updates.findPending(now, PageRequest.of(0, BATCH));
+        List<Long> claimed = new ArrayList<>();
+        for (Long id : pending) {
+            if (updates.claim(id, now, now.plus(lease)) == 1) {
+                claimed.add(id);
+            }
+        }
+        return new Batch(pending.size(), claimed);
     }
 
     static StatusNotice notice(PublicIncidentView incident, PublicIncidentUpdate update) {

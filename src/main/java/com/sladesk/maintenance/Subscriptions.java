@@ -156,12 +156,43 @@ public class Subscriptions {
 
     /** Tells every subscriber who wants {@code notice} of it, once each (a second call stores nothing new). */
     public void deliver(StatusNotice notice) {
-        Set<String> components = new LinkedHashSet<>(notice.components());
-        Set<String> groups = groupsOf(components);
+        deliver(notice, audience());
+    }
+
+    /**
+     * Everyone a notice may reach, read once for many notices: the status-page fan-out tells up to
+     * 50 public updates a round, and reading the subscribers, the organisations' notice contacts
+     * and the webhooks for each of them cost more than telling it (issue #21). Creates the
+     * subscriptions of notice contacts that have none yet, as {@link #deliver(StatusNotice)} does.
+     */
+    public Audience audience() {
         List<Subscriber> everyone = new ArrayList<>(subscribers.findAll());
         Map<String, Set<String>> contracts = contractsByContact(everyone);
+        return new Audience(everyone.stream().filter(Subscriber::isActive).toList(), contracts,
+                webhooks.findByDisabledAtIsNullAndDeletedAtIsNull());
+    }
+
+    /** Who a round of notices goes to ({@link #audience()}); its subscribers are read-only copies. */
+    public static final class Audience {
+        private final List<Subscriber> subscribers;
+        private final Map<String, Set<String>> contracts;
+        private final List<WebhookSubscriber> webhooks;
+
+        private Audience(List<Subscriber> subscribers, Map<String, Set<String>> contracts,
+                List<WebhookSubscriber> webhooks) {
+            this.subscribers = List.copyOf(subscribers);
+            this.contracts = Map.copyOf(contracts);
+            this.webhooks = List.copyOf(webhooks);
+        }
+    }
+
+    /** As {@link #deliver(StatusNotice)}, to an audience read before (by {@link #audience()}). */
+    public void deliver(StatusNotice notice, Audience audience) {
+        Set<String> components = new LinkedHashSet<>(notice.components());
+        Set<String> groups = groupsOf(components);
+        Map<String, Set<String>> contracts = audience.contracts;
         String link = baseUrl + notice.path();
-        for (Subscriber s : everyone.stream().filter(Subscriber::isActive).toList()) {
+        for (Subscriber s : audience.subscribers) {
             boolean wanted = s.getSource() == Subscriber.Source.ORGANISATION && notice.contractScoped()
                     ? covers(contracts.get(s.getEmail()), components)
                     : s.wants(components, groups);
@@ -176,7 +207,7 @@ public class Subscriptions {
                         notice.attachments());
             }
         }
-        for (WebhookSubscriber w : webhooks.findByDisabledAtIsNullAndDeletedAtIsNull()) {
+        for (WebhookSubscriber w : audience.webhooks) {
             if (wants(w.getComponents(), w.getGroups(), components, groups)) {
                 notifications.postBulk(message(w, notice, link));
             }

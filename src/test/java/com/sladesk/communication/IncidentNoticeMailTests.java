@@ -101,6 +101,46 @@ class IncidentNoticeMailTests {
         fanOut.fanOutDue();
     }
 
+    /**
+     * More updates than one round takes (50): every one is told, each subscriber stores exactly one
+     * notice per update, and a notice contact added between two fan-outs is among the audience of
+     * the next (the audience is read once a round, issue #21).
+     */
+    @Test
+    void updatesBeyondOneRoundAreEachToldToEachSubscriberOnce() {
+        fanOut.fanOutDue();
+        String run = String.valueOf(System.nanoTime());
+        String first = "first-" + run + "@customer.example";
+        organisations.create(new OrganisationDraft("Round org " + run, new BigDecimal("1000"), "EUR", first,
+                "billing-" + run + "@customer.example", List.of("mcp")), "admin");
+        IncidentView incident = open("Rounds " + run, "mcp");
+        for (int i = 0; i < 119; i++) {
+            publicIncidents.post(incident.id(), new PublicUpdate("identified", "Update " + i, null), "sre");
+        }
+        assertThat(fanOut.fanOutDue()).isEqualTo(120);
+        assertThat(jdbc.queryForObject("select count(*) from public_incident_update where incident_id = ? and fanned_out_at is null",
+                Integer.class, incident.id())).isZero();
+        assertThat(noticesTo(first, incident.id())).containsOnly(1L).hasSize(120);
+
+        String second = "second-" + run + "@customer.example";
+        organisations.create(new OrganisationDraft("Later org " + run, new BigDecimal("1000"), "EUR", second,
+                "billing2-" + run + "@customer.example", List.of("mcp")), "admin");
+        publicIncidents.post(incident.id(), new PublicUpdate("monitoring", "Recovered.", null), "sre");
+        assertThat(fanOut.fanOutDue()).isEqualTo(1);
+        assertThat(noticesTo(first, incident.id())).containsOnly(1L).hasSize(121);
+        assertThat(noticesTo(second, incident.id())).containsOnly(1L).hasSize(1);
+        incidents.resolve(incident.id(), null, Cause.INTERNAL, "sre");
+        fanOut.fanOutDue();
+    }
+
+    /** How many notices each of the incident's updates stored for this address, by update. */
+    private List<Long> noticesTo(String address, long incidentId) {
+        return jdbc.queryForList("""
+                select count(*) from notification n join public_incident_update u
+                  on n.idempotency_key like 'status:incident-update:' || u.id || ':%'
+                where u.incident_id = ? and lower(n.recipient) = lower(?) group by u.id""", Long.class, incidentId, address);
+    }
+
     private IncidentView open(String title, String component) {
         return incidents.open(new NewIncident(title, null, Severity.P2, List.of(component), Environment.PRODUCTION,
                 Impact.DEGRADED, null, null), "sre");
