@@ -274,7 +274,9 @@ public class CreditService {
     }
 
     /** Changes whenever a claim changes on this node (when the change commits): what a cached claim list is tagged with. */
-    public long dataVersion() {
+    // static: called through the service's proxy, this opened a transaction and an entity manager
+    // for every list read, to read one counter (a tenth of the request threads' samples at 1,000/s)
+    public static long dataVersion() {
         return CreditChanges.VERSION.current();
     }
 

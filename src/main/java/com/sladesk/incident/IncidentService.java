@@ -277,7 +277,9 @@ public class IncidentService {
      * Changes whenever an incident, its timeline or its SLA events change on this node (when the
      * change commits): what a cached answer built from incidents is tagged with.
      */
-    public long dataVersion() {
+    // static: called through the service's proxy, this opened a transaction and an entity manager
+    // for every list read, to read one counter (a tenth of the request threads' samples at 1,000/s)
+    public static long dataVersion() {
         return IncidentChanges.VERSION.current();
     }
 

@@ -88,7 +88,7 @@ class CreditApiController {
             array = @ArraySchema(schema = @Schema(implementation = CreditRequestView.class))))
     ResponseEntity<byte[]> list(@AuthenticationPrincipal SignedInUser user) {
         Long scope = scope(user);
-        byte[] body = lists.get(scope, credits.dataVersion(), () -> {
+        byte[] body = lists.get(scope, CreditService.dataVersion(), () -> {
             try {
                 return json.writeValueAsBytes(credits.list(scope));
             }

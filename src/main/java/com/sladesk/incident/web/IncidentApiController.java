@@ -98,7 +98,7 @@ class IncidentApiController {
             @RequestParam(required = false) Severity severity,
             @RequestParam(defaultValue = "200") @Min(1) @Max(1000) int limit) {
         List<IncidentStatus> statuses = status == null ? List.of() : status.stream().distinct().sorted().toList();
-        byte[] body = lists.get(java.util.Arrays.asList(statuses, severity, limit), incidents.dataVersion(), () -> {
+        byte[] body = lists.get(java.util.Arrays.asList(statuses, severity, limit), IncidentService.dataVersion(), () -> {
             try {
                 return json.writeValueAsBytes(incidents.list(statuses, severity, limit));
             }
