@@ -52,6 +52,22 @@ public class EscalationPolicies {
                 ((Number) row.get("repeat_after_minutes")).intValue(), (String) row.get("routing_key"), levels);
     }
 
+    /**
+     * Whether the severity's policy pages anyone (it has a level) or, when {@code orPagerDuty},
+     * triggers PagerDuty (it has a routing key): what an incident's start asks, in one query
+     * instead of reading the whole policy (issue #21).
+     */
+    public boolean pagesAnyone(String severity, boolean orPagerDuty) {
+        if (!SEVERITIES.contains(severity)) {
+            throw new NotFoundException("Escalation policy", severity);
+        }
+        return jdbc.sql("""
+                select case when exists (select 1 from escalation_level l where l.severity = p.severity)
+                            or (:pd = 1 and p.routing_key is not null) then 1 else 0 end
+                from escalation_policy p where p.severity = :s""")
+                .param("pd", orPagerDuty ? 1 : 0).param("s", severity).query(Integer.class).single() == 1;
+    }
+
     /** Replaces a severity's policy; every field is checked first, so a refused policy changes nothing. */
     @Transactional
     public EscalationPolicy update(String severity, EscalationPolicy policy, String actor) {

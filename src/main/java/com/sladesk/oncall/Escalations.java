@@ -108,8 +108,7 @@ public class Escalations implements EscalationChainPlan {
         if (properties.quietEnvironments().stream().anyMatch(e -> e.equalsIgnoreCase(environment))) {
             return true;
         }
-        EscalationPolicy policy = policies.get(incident.severity().name());
-        return !policy.levels().isEmpty() || ("response".equals(chain) && policy.routingKey() != null);
+        return policies.pagesAnyone(incident.severity().name(), "response".equals(chain));
     }
 
     /**

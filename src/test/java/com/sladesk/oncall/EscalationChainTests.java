@@ -237,6 +237,24 @@ class EscalationChainTests {
         assertThat(incidentProcess(p1)).hasNotPassed("EndEvent_NoChain");
         assertThat(startChain(p1)).isNotNull();
         incidents.resolve(p1.id(), null, Cause.INTERNAL, "sre");
+
+        // P3 with a PagerDuty routing key and no level: the response chain starts (to trigger PagerDuty);
+        // then with a level and no key: it starts (to page the level)
+        EscalationPolicy quiet = policies.get("P3");
+        try {
+            policies.update("P3", new EscalationPolicy("P3", 0, 30, "R0UTE3", List.of()), "admin");
+            IncidentView keyed = open(Severity.P3, Environment.PRODUCTION);
+            assertThat(incidentProcess(keyed)).hasNotPassed("EndEvent_NoChain");
+            incidents.resolve(keyed.id(), null, Cause.INTERNAL, "sre");
+            policies.update("P3", new EscalationPolicy("P3", 0, 30, null,
+                    List.of(new EscalationPolicy.Level(0, "ROLE", "SRE"))), "admin");
+            IncidentView levelled = open(Severity.P3, Environment.PRODUCTION);
+            assertThat(incidentProcess(levelled)).hasNotPassed("EndEvent_NoChain");
+            incidents.resolve(levelled.id(), null, Cause.INTERNAL, "sre");
+        }
+        finally {
+            policies.update("P3", quiet, "admin");
+        }
     }
 
     /**
