@@ -39,9 +39,7 @@ public class EscalationPolicies {
     }
 
     public EscalationPolicy get(String severity) {
-        if (!SEVERITIES.contains(severity)) {
-            throw new NotFoundException("Escalation policy", severity);
-        }
+        known(severity);
         Map<String, Object> row = jdbc.sql("select repeats, repeat_after_minutes, routing_key from escalation_policy where severity = :s")
                 .param("s", severity).query().singleRow();
         List<EscalationPolicy.Level> levels = jdbc.sql("""
@@ -58,9 +56,7 @@ public class EscalationPolicies {
      * instead of reading the whole policy (issue #21).
      */
     public boolean pagesAnyone(String severity, boolean orPagerDuty) {
-        if (!SEVERITIES.contains(severity)) {
-            throw new NotFoundException("Escalation policy", severity);
-        }
+        known(severity);
         return jdbc.sql("""
                 select case when exists (select 1 from escalation_level l where l.severity = p.severity)
                             or (:pd = 1 and p.routing_key is not null) then 1 else 0 end
@@ -132,6 +128,12 @@ public class EscalationPolicies {
                     .update();
         }
         return get(severity);
+    }
+
+    private static void known(String severity) {
+        if (!SEVERITIES.contains(severity)) {
+            throw new NotFoundException("Escalation policy", severity);
+        }
     }
 
     /** The severities whose policy names this schedule. */
