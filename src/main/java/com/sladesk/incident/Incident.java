@@ -215,6 +215,10 @@ class Incident {
         return id;
     }
 
+    long getVersion() {
+        return version;
+    }
+
     Severity getSeverity() {
         return severity;
     }

@@ -20,6 +20,19 @@ interface IncidentRepository extends JpaRepository<Incident, Long> {
     List<Incident> search(@Param("statuses") Collection<IncidentStatus> statuses, @Param("severity") Severity severity,
             Pageable page);
 
+    /** The severity of each of these incidents that is not resolved, as (id, severity) pairs. */
+    @Query("select i.id, i.severity from Incident i where i.id in :ids and i.status <> com.sladesk.incident.IncidentStatus.RESOLVED")
+    List<Object[]> unresolvedSeverities(@Param("ids") Collection<Long> ids);
+
+    /** What {@link #search} finds, as each incident's id and version only, in the same order. */
+    @Query("""
+            select i.id, i.version from Incident i
+            where (:statuses is null or i.status in :statuses)
+              and (:severity is null or i.severity = :severity)
+            order by i.openedAt desc, i.id desc""")
+    List<Object[]> searchStamps(@Param("statuses") Collection<IncidentStatus> statuses, @Param("severity") Severity severity,
+            Pageable page);
+
     /** Incidents open at some moment of [from, to) that touched one of {@code components}. */
     @Query("""
             select distinct i from Incident i join i.components c

@@ -274,6 +274,42 @@ public class IncidentService {
     }
 
     /**
+     * An incident's id and the version its row had: every change of the incident, of its
+     * components, timeline or SLA events bumps the version, so a view read at one version stays
+     * true while the version does.
+     */
+    public record Stamp(long id, long version) {
+    }
+
+    /** An incident's view with the version it was read at. */
+    public record VersionedView(IncidentView view, long version) {
+    }
+
+    /** The id and version of each incident {@link #list} gives, in its order: one query of two columns. */
+    @Transactional(readOnly = true)
+    public List<Stamp> listStamps(Collection<IncidentStatus> statuses, Severity severity, int limit) {
+        return incidents.searchStamps(statuses == null || statuses.isEmpty() ? null : statuses, severity,
+                PageRequest.of(0, limit)).stream().map(r -> new Stamp(((Number) r[0]).longValue(), ((Number) r[1]).longValue()))
+                .toList();
+    }
+
+    /** The severity of each of these incidents not resolved (one query of two columns; others left out). */
+    @Transactional(readOnly = true)
+    public Map<Long, Severity> unresolvedSeverities(Collection<Long> ids) {
+        Map<Long, Severity> severities = new HashMap<>();
+        if (!ids.isEmpty()) {
+            incidents.unresolvedSeverities(ids).forEach(r -> severities.put(((Number) r[0]).longValue(), (Severity) r[1]));
+        }
+        return severities;
+    }
+
+    /** The views of these incidents, each with its version, in no particular order (unknown ids left out). */
+    @Transactional(readOnly = true)
+    public List<VersionedView> views(Collection<Long> ids) {
+        return incidents.findAllById(ids).stream().map(i -> new VersionedView(i.toView(), i.getVersion())).toList();
+    }
+
+    /**
      * Changes whenever an incident, its timeline or its SLA events change on this node (when the
      * change commits): what a cached answer built from incidents is tagged with.
      */

@@ -1,7 +1,10 @@
 package com.sladesk.incident;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.jayway.jsonpath.JsonPath;
 import com.sladesk.SlaDeskTest;
 import com.sladesk.TestClock;
@@ -13,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
@@ -41,6 +45,15 @@ class IncidentApiTests {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    IncidentService service;
+
+    @Autowired
+    ObjectMapper json;
+
+    @Value("${sladesk.cache.list-max-age}")
+    Duration listMaxAge;
 
     @BeforeEach
     void pinClock() {
@@ -170,6 +183,33 @@ class IncidentApiTests {
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("severity"));
         mvc.perform(get("/api/incidents/{id}", 99999999).with(httpBasic("sre", "demo")))
                 .andExpect(status().isNotFound());
+    }
+
+    /**
+     * The list is joined from each incident's JSON kept at its version (issue #21): it must be the
+     * very bytes the whole list would serialise to, show a change to an incident's SLA events and
+     * timeline alone (no column of its own row changes), and a change made by hand in the database
+     * within the list's max age.
+     */
+    @Test
+    void theListIsEveryIncidentAsNowEvenWhenOnlyItsTimelineChanged() throws Exception {
+        long id = openP3();
+        String before = listJson();
+        assertThat(before).isEqualTo(json.writeValueAsString(service.list(List.of(), null, 1000)));
+        service.recordSlaEvent(id, SlaTarget.RESPONSE, SlaEventKind.WARNING);
+        String after = listJson();
+        assertThat(after).isNotEqualTo(before).isEqualTo(json.writeValueAsString(service.list(List.of(), null, 1000)));
+        assertThat(JsonPath.<List<String>>read(after, "$[?(@.id == " + id + ")].timeline[*].action")).contains("breaching soon");
+        assertThat(JsonPath.<List<Object>>read(after, "$[?(@.id == " + id + ")].warnings[*]")).hasSize(1);
+        // by hand, as another tool would, without the version: shown once the kept bytes are a max age old
+        jdbc.update("update incident set title = 'Renamed by hand' where id = ?", id);
+        Thread.sleep(listMaxAge.toMillis() + 100);
+        assertThat(JsonPath.<List<String>>read(listJson(), "$[?(@.id == " + id + ")].title")).containsExactly("Renamed by hand");
+    }
+
+    private String listJson() throws Exception {
+        return mvc.perform(get("/api/incidents").param("limit", "1000").with(httpBasic("sre", "demo")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
     }
 
     @Test
