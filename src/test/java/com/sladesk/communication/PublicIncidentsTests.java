@@ -166,6 +166,7 @@ class PublicIncidentsTests {
         assertThat(page.get("activeIncidents")).anySatisfy(i -> {
             assertThat(i.get("id").asLong()).isEqualTo(partial.id());
             assertThat(i.get("status").asText()).isEqualTo("identified");
+            assertThat(i.get("severity").asText()).as("its severity, read for the page's active incidents").isEqualTo("P2");
             assertThat(i.get("latestUpdate").asText()).isEqualTo("Half the pool is down.");
             assertThat(i.get("url").asText()).isEqualTo("/status/incidents/" + partial.id());
         });

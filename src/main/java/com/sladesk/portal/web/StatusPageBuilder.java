@@ -28,7 +28,6 @@ import com.sladesk.communication.PublicIncidentChanged;
 import com.sladesk.communication.PublicIncidentView;
 import com.sladesk.communication.PublicIncidents;
 import com.sladesk.incident.IncidentService;
-import com.sladesk.incident.IncidentStatus;
 import com.sladesk.maintenance.MaintenanceService;
 import com.sladesk.maintenance.MaintenanceStatus;
 import com.sladesk.maintenance.MaintenanceView;
@@ -205,8 +204,8 @@ class StatusPageBuilder {
     private StatusPage compute(Instant now) {
         List<PublicIncidentView> active = publicIncidents.active();
         Map<Long, String> severities = new HashMap<>();
-        incidents.list(List.of(IncidentStatus.OPEN, IncidentStatus.ACKNOWLEDGED), null, 500)
-                .forEach(i -> severities.put(i.id(), i.severity().name()));
+        incidents.unresolvedSeverities(active.stream().map(PublicIncidentView::id).toList())
+                .forEach((id, severity) -> severities.put(id, severity.name()));
         Map<String, ComponentImpact> impacts = new HashMap<>();
         active.forEach(i -> i.components().forEach(c -> impacts.merge(c.code(), c.impact(), ComponentImpact::worse)));
         List<MaintenanceView> upcoming = maintenance.upcoming();
