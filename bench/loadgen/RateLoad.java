@@ -39,6 +39,7 @@ import java.util.concurrent.locks.LockSupport;
  * RESULT &lt;answered/s&gt; &lt;p50&gt; &lt;p95&gt; &lt;p99&gt; &lt;p99.9&gt; &lt;errors&gt; &lt;requests&gt; &lt;successful/s&gt;
  * READS  &lt;answered/s&gt; &lt;p50&gt; &lt;p95&gt; &lt;p99&gt; &lt;p99.9&gt; &lt;errors&gt; &lt;requests&gt;
  * WRITES &lt;answered/s&gt; &lt;p50&gt; &lt;p95&gt; &lt;p99&gt; &lt;p99.9&gt; &lt;errors&gt; &lt;requests&gt; &lt;served&gt; &lt;shed (503)&gt;
+ * PATH &lt;read's path&gt; &lt;answered/s&gt; &lt;p50&gt; &lt;p95&gt; &lt;p99&gt; &lt;p99.9&gt; &lt;errors&gt; &lt;requests&gt;   (each read apart)
  * WINDOW &lt;from s&gt; &lt;to s&gt; &lt;requests&gt; &lt;successful/s&gt; &lt;errors&gt; &lt;p50&gt; &lt;p99&gt;   (with WINDOW_SECONDS)
  * </pre>
  */
@@ -67,6 +68,7 @@ public class RateLoad {
         int port = base.getPort();
         String sre = "Basic " + Base64.getEncoder().encodeToString("sre:demo".getBytes(StandardCharsets.UTF_8));
         String customer = "Basic " + Base64.getEncoder().encodeToString("bench-c1:bench".getBytes(StandardCharsets.UTF_8));
+        String[] readPaths = { "/status.json", "/api/availability?month=" + month, "/api/incidents?limit=50", "/api/credit-requests" };
         byte[][] reads = {
                 get(host, port, "/status.json", null),
                 get(host, port, "/api/availability?month=" + month, sre),
@@ -145,6 +147,11 @@ public class RateLoad {
         report("RESULT", i -> true, latencies, statuses, total, elapsed, true);
         report("READS", i -> !isWrite(i), latencies, statuses, total, elapsed, false);
         report("WRITES", RateLoad::isWrite, latencies, statuses, total, elapsed, false);
+        for (int k = 0; k < reads.length; k++) {
+            int read = k;
+            report("PATH " + readPaths[k].replaceAll("\\?.*", ""), i -> !isWrite(i) && i % 10 % reads.length == read,
+                    latencies, statuses, total, elapsed, false);
+        }
         if (window > 0) {
             int perWindow = rate * window;
             for (int from = 0; from < total; from += perWindow) {
