@@ -143,7 +143,9 @@ class IncidentApiController {
             }
             for (IncidentService.VersionedView v : incidents.views(stale)) {
                 KeptIncident k = new KeptIncident(v.version(), now, bytes(v.view()));
-                kept.put(v.view().id(), k);
+                if (keptFor > 0) { // with lists not kept (max age 0), nothing is kept here either
+                    kept.put(v.view().id(), k);
+                }
                 parts.put(v.view().id(), k);
             }
         }
